@@ -1,0 +1,95 @@
+/**
+ * Reads the corpus from disk (the edge where files come in): the annotated texts, the registry, the
+ * redirects and the seeds, then parses and checks them. Every problem is collected; nothing is thrown
+ * for bad data.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AnnotatedText } from '../annotation/AnnotatedText.ts';
+import { checkAnnotations } from '../annotation/AnnotationChecker.ts';
+import { parseAnnotatedText } from '../annotation/AnnotatedTextParser.ts';
+import { readRegistry, type Registry } from '../annotation/Registry.ts';
+import { checkSeedFidelity } from '../annotation/SeedFidelity.ts';
+import { AnnotationError, byPosition } from '../annotation/SourcePosition.ts';
+import { loadOntology, ontologyFile, shapesFile, type Ontology } from '../ontology/Ontology.ts';
+import { Iris } from '../ontology/Vocabulary.ts';
+
+export interface CorpusLocation {
+  /** The folder with `texts/`, `registry/` and `redirects.yaml`. */
+  readonly dataDir: string;
+  /** The seeds the texts were copied from; their wording is checked against them when present. */
+  readonly seedsDir?: string;
+}
+
+export interface Corpus {
+  readonly texts: readonly AnnotatedText[];
+  readonly registry: Registry;
+  readonly ontology: Ontology;
+}
+
+export interface CorpusReading {
+  readonly corpus?: Corpus;
+  readonly errors: readonly AnnotationError[];
+  readonly warnings: readonly string[];
+}
+
+const repoRoot = new URL('../../', import.meta.url).pathname;
+export const defaultLocation: CorpusLocation = {
+  dataDir: join(repoRoot, 'data'),
+  seedsDir: process.env.SEEDS_DIR ?? join(repoRoot, '..', 'shared', 'seeds'),
+};
+
+const display = (path: string) => relative(process.cwd(), path) || path;
+
+function filesIn(dir: string, extension: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith(extension)).sort().map((f) => join(dir, f));
+}
+
+export function readCorpus(location: CorpusLocation, base: string): CorpusReading {
+  const iris = new Iris(base);
+  const ontology = loadOntology(iris);
+  const warnings: string[] = [];
+  const registryFiles = filesIn(join(location.dataDir, 'registry'), '.yaml').map((f) => ({ file: display(f), content: readFileSync(f, 'utf8') }));
+  const redirectsPath = join(location.dataDir, 'redirects.yaml');
+  const { registry, errors } = readRegistry(registryFiles, existsSync(redirectsPath) ? { file: display(redirectsPath), content: readFileSync(redirectsPath, 'utf8') } : undefined);
+  const texts: AnnotatedText[] = [];
+  const textFiles = filesIn(join(location.dataDir, 'texts'), '.ann');
+  if (!textFiles.length) warnings.push(`no annotated texts (*.ann) in ${display(join(location.dataDir, 'texts'))}`);
+  const seedsPresent = location.seedsDir !== undefined && existsSync(location.seedsDir);
+  if (!seedsPresent) warnings.push(`the seeds folder ${location.seedsDir ?? '(none)'} is missing: the texts' wording is not checked against it`);
+  for (const path of textFiles) {
+    const parsed = parseAnnotatedText(display(path), readFileSync(path, 'utf8'));
+    errors.push(...parsed.errors);
+    if (!parsed.text) continue;
+    texts.push(parsed.text);
+    if (seedsPresent) {
+      const seedPath = join(location.seedsDir!, parsed.text.metadata.seed);
+      if (!existsSync(seedPath)) errors.push(new AnnotationError(parsed.text.metadataAt.seed, `the seed '${parsed.text.metadata.seed}' is not in ${display(location.seedsDir!)}`));
+      else {
+        const departure = checkSeedFidelity(parsed.text, readFileSync(seedPath, 'utf8'));
+        if (departure) errors.push(departure);
+      }
+    }
+  }
+  errors.push(...checkAnnotations(texts, registry, ontology.relations));
+  errors.sort(byPosition);
+  return errors.length ? { errors, warnings } : { corpus: { texts, registry, ontology }, errors, warnings };
+}
+
+/** A digest of every input of the build, so a build can tell whether it is out of date. */
+export function inputsDigest(location: CorpusLocation, base: string): string {
+  const hash = createHash('sha256').update(`base ${base}\n`);
+  const files = [
+    fileURLToPathString(ontologyFile), fileURLToPathString(shapesFile),
+    ...filesIn(join(location.dataDir, 'registry'), '.yaml'), join(location.dataDir, 'redirects.yaml'), join(repoRoot, 'package.json'),
+    ...filesIn(join(location.dataDir, 'texts'), '.ann'),
+    // The code that turns them into RDF is an input too.
+    ...['annotation', 'extraction', 'dataset', 'ontology'].flatMap((stage) => filesIn(join(repoRoot, 'src', stage), '.ts')),
+  ];
+  for (const file of files) if (existsSync(file)) hash.update(`${relative(repoRoot, file)}\n`).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+function fileURLToPathString(url: URL): string { return url.pathname; }

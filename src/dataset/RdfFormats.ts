@@ -1,0 +1,79 @@
+/**
+ * Serialisations of quads into the formats the project publishes: N-Quads, TriG, Turtle, N-Triples
+ * (with N3.js), JSON-LD (with jsonld, compacted against our own context) and RDF/XML (with rdflib,
+ * since N3.js writes none). Quads are put into one canonical order first, so the same data gives the
+ * same bytes.
+ */
+import { DataFactory, Writer } from 'n3';
+import jsonld from 'jsonld';
+import * as rdflib from 'rdflib';
+import type { Quad, Term } from '@rdfjs/types';
+import { prefixes } from '../ontology/Vocabulary.ts';
+
+export type JsonLdDocument = Record<string, unknown>;
+
+const termKey = (t: Term): string => (t.termType === 'Literal' ? `"${t.value}"@${t.language}^^${t.datatype.value}` : `${t.termType}:${t.value}`);
+
+/** Deduplicated and sorted by graph, subject, predicate, object. */
+export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
+  const unique = new Map<string, Quad>();
+  for (const q of quads) unique.set(`${termKey(q.graph)} ${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`, q);
+  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, q]) => q);
+}
+
+/** The triples of all graphs, merged into the default graph. */
+export function unionOf(quads: Iterable<Quad>): Quad[] {
+  const triples: Quad[] = [];
+  for (const q of quads) triples.push(DataFactory.quad(q.subject, q.predicate, q.object));
+  return canonicalQuads(triples);
+}
+
+export type WriterFormat = 'N-Quads' | 'N-Triples' | 'Turtle' | 'TriG';
+
+export function writeRdf(quads: readonly Quad[], format: WriterFormat, withPrefixes: Record<string, string> = {}): Promise<string> {
+  const line = format === 'N-Quads' || format === 'N-Triples';
+  const writer = new Writer({ format, ...(line ? {} : { prefixes: withPrefixes }) });
+  writer.addQuads(quads as Quad[]);
+  return new Promise((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));
+}
+
+export function ourPrefixes(ontologyNamespace: string, base: string): Record<string, string> {
+  return { rcp: ontologyNamespace, person: `${base}id/person/`, faction: `${base}id/faction/`, document: `${base}id/document/`,
+    position: `${base}id/position/`, event: `${base}id/event/`, place: `${base}id/place/`, ...prefixes };
+}
+
+/** Our JSON-LD context: the prefixes, and the ontology's relations as terms whose values are IRIs. */
+export function jsonLdContext(ontologyNamespace: string, base: string, relations: Iterable<string>): JsonLdDocument {
+  const context: Record<string, unknown> = { ...ourPrefixes(ontologyNamespace, base) };
+  for (const relation of relations) context[relation] = { '@id': `rcp:${relation}`, '@type': '@id' };
+  Object.assign(context, {
+    label: { '@id': 'rdfs:label', '@container': '@language' },
+    altLabel: { '@id': 'skos:altLabel', '@container': '@language' },
+    description: { '@id': 'schema:description', '@container': '@language' },
+  });
+  return { '@context': context };
+}
+
+/** JSON-LD compacted against `context`, given inline: no context is ever fetched. */
+export async function toJsonLd(quads: readonly Quad[], context: JsonLdDocument): Promise<JsonLdDocument> {
+  const nquads = await writeRdf(quads, 'N-Quads');
+  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: false });
+  return (await jsonld.compact(expanded, context['@context'] as jsonld.ContextDefinition)) as JsonLdDocument;
+}
+
+/** RDF/XML of the triples (graphs are dropped: RDF/XML has none), through rdflib. */
+export function toRdfXml(triples: readonly Quad[], base: string): string {
+  const graph = rdflib.graph();
+  const convert = (t: Term) => {
+    switch (t.termType) {
+      case 'NamedNode': return rdflib.sym(t.value);
+      case 'BlankNode': return rdflib.blankNode(t.value);
+      case 'Literal': return t.language ? rdflib.lit(t.value, t.language) : rdflib.lit(t.value, undefined, rdflib.sym(t.datatype.value));
+      default: throw new Error(`RDF/XML cannot hold a ${t.termType} here`);
+    }
+  };
+  for (const t of triples) {
+    graph.add(convert(t.subject) as rdflib.NamedNode, convert(t.predicate) as rdflib.NamedNode, convert(t.object) as rdflib.NamedNode);
+  }
+  return rdflib.serialize(null, graph, base, 'application/rdf+xml') ?? '';
+}
