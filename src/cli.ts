@@ -14,6 +14,7 @@ Commands:
   validate              check the annotated texts, the registry and the shapes; write nothing
   stats                 print the statistics of the corpus (entities per class, statements per relation, per text)
   query FILE.rq         run a SPARQL query file against the built dataset and print a table
+  import-seed SEED [A-B]  print a seed (lines A to B) as an annotated-text body, hyphenation mended
   suggest FILE.ann      propose mentions of registered entities in an annotated text
   coverage [FILE.ann…]  per-text coverage, and capitalised names with no mention over them
   serve                 build if out of date, then serve the dataset over HTTP
@@ -58,6 +59,15 @@ async function main(argv: string[]): Promise<number> {
       if (values.json) { process.stdout.write(JSON.stringify(s, null, 2) + '\n'); return 0; }
       const { printStatistics } = await import('./dataset/StatisticsReport.ts');
       process.stdout.write(printStatistics(s));
+      return 0;
+    }
+    case 'import-seed': {
+      const [seedFile, range] = rest;
+      if (!seedFile) { log('usage: import-seed SEED.txt [FIRST-LAST] > data/texts/NAME.ann'); return 2; }
+      const { readFileSync } = await import('node:fs');
+      const { bodyFromSeed } = await import('./annotation/SeedImport.ts');
+      const lines = range?.split('-').map(Number) as [number, number] | undefined;
+      process.stdout.write(bodyFromSeed(readFileSync(seedFile, 'utf8'), lines));
       return 0;
     }
     default:
