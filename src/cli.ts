@@ -21,6 +21,7 @@ Commands:
 
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
+  --apply               (suggest) write the unambiguous proposals into the file as [[…|id]]
   --json                machine-readable output (stats, query, coverage)
   -h, --help            this text
 `;
@@ -34,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       port: { type: 'string' },
+      apply: { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -70,12 +72,101 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(bodyFromSeed(readFileSync(seedFile, 'utf8'), lines));
       return 0;
     }
+    case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false);
+    case 'coverage': return coverage(rest, base, values.json ?? false);
     default:
       log(`unknown command '${command}'\n`);
       process.stdout.write(usage);
       return 2;
   }
   void rest;
+}
+
+/** Reads the registry and the texts; bad data is reported but does not stop these editor's tools. */
+async function editorsCorpus(base: string) {
+  const { readCorpus, defaultLocation } = await import('./dataset/Corpus.ts');
+  const { readRegistry } = await import('./annotation/Registry.ts');
+  const { parseAnnotatedText } = await import('./annotation/AnnotatedTextParser.ts');
+  const { readFileSync, readdirSync, existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const reading = readCorpus(defaultLocation, base);
+  const registryDir = join(defaultLocation.dataDir, 'registry');
+  const { registry } = readRegistry(readdirSync(registryDir).filter((f) => f.endsWith('.yaml')).sort()
+    .map((f) => ({ file: f, content: readFileSync(join(registryDir, f), 'utf8') })));
+  const parse = (file: string) => parseAnnotatedText(file, readFileSync(file, 'utf8'));
+  const exclusionsFile = join(defaultLocation.dataDir, 'coverage-exclusions.yaml');
+  const { parse: parseYaml } = await import('yaml');
+  const exclusions = new Set<string>(existsSync(exclusionsFile) ? Object.keys(parseYaml(readFileSync(exclusionsFile, 'utf8')) ?? {}) : []);
+  const textsDir = join(defaultLocation.dataDir, 'texts');
+  const allTexts = readdirSync(textsDir).filter((f) => f.endsWith('.ann')).sort().map((f) => join(textsDir, f));
+  return { reading, registry, parse, exclusions, allTexts };
+}
+
+async function suggest(files: string[], base: string, json: boolean, apply: boolean): Promise<number> {
+  const { namePatterns, applySuggestions, findNameOccurrences, measureSuggestions } = await import('./annotation/MentionSuggester.ts');
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { registry, parse, allTexts } = await editorsCorpus(base);
+  const patterns = namePatterns(registry);
+  if (!files.length) {
+    // No file: measure the suggester against every text's hand-marked mentions.
+    const rows = [];
+    for (const file of allTexts) {
+      const { text } = parse(file);
+      if (text && text.mentions.length) rows.push({ text: text.metadata.id, ...measureSuggestions(text, patterns) });
+    }
+    const total = rows.reduce((t, r) => ({ proposed: t.proposed + r.proposed, marked: t.marked + r.marked, correct: t.correct + r.correct }), { proposed: 0, marked: 0, correct: 0 });
+    if (json) process.stdout.write(JSON.stringify({ rows, total }, null, 2) + '\n');
+    else {
+      process.stdout.write('| text | proposed | marked by hand | correct | precision | recall |\n| --- | --- | --- | --- | --- | --- |\n');
+      for (const r of [...rows, { text: 'all', ...total, precision: total.correct / (total.proposed || 1), recall: total.correct / (total.marked || 1) }]) {
+        process.stdout.write(`| ${r.text} | ${r.proposed} | ${r.marked} | ${r.correct} | ${r.precision.toFixed(2)} | ${r.recall.toFixed(2)} |\n`);
+      }
+    }
+    return 0;
+  }
+  for (const file of files) {
+    const content = readFileSync(file, 'utf8');
+    if (apply) {
+      const { content: updated, added } = applySuggestions(content, patterns);
+      writeFileSync(file, updated);
+      process.stderr.write(`${file}: ${added.length} mentions added\n`);
+      continue;
+    }
+    content.split('\n').forEach((line, n) => {
+      if (line.startsWith('@') || line.startsWith('%%')) return;
+      for (const o of findNameOccurrences(line, patterns)) {
+        const column = Array.from(line.slice(0, o.start)).length + 1;
+        process.stdout.write(json ? JSON.stringify({ file, line: n + 1, column, ...o }) + '\n'
+          : `${file}:${n + 1}:${column}: [[${o.surface}|${o.entityIds.join(' or ')}]]${o.entityIds.length > 1 ? '  (ambiguous)' : ''}\n`);
+      }
+    });
+  }
+  return 0;
+}
+
+async function coverage(files: string[], base: string, json: boolean): Promise<number> {
+  const { namePatterns } = await import('./annotation/MentionSuggester.ts');
+  const { unannotatedCandidates } = await import('./annotation/Coverage.ts');
+  const { textPosition } = await import('./annotation/SeedFidelity.ts');
+  const { registry, parse, exclusions, allTexts } = await editorsCorpus(base);
+  const patterns = namePatterns(registry);
+  let total = 0;
+  const report = [];
+  for (const file of files.length ? files : allTexts) {
+    const { text, errors } = parse(file);
+    if (!text) { process.stderr.write(`${file}: ${errors.length} syntax errors; run validate\n`); continue; }
+    const candidates = unannotatedCandidates(text, patterns, exclusions);
+    total += candidates.length;
+    report.push({ text: text.metadata.id, file, mentions: text.mentions.length, statements: text.statements.length,
+      unannotated: candidates.map((c) => ({ ...c, at: textPosition(text, c.firstOffset) })) });
+  }
+  if (json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else for (const r of report) {
+    process.stdout.write(`${r.file}: ${r.mentions} mentions, ${r.statements} statements, ${r.unannotated.length} unannotated candidates\n`);
+    for (const c of r.unannotated) process.stdout.write(`  ${c.at.line}:${c.at.column} ${c.word} ×${c.count}${c.knownAs.length ? ` (registered: ${c.knownAs.join(', ')})` : ''}\n`);
+  }
+  process.stdout.write(`${total} unannotated candidates in all\n`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(
