@@ -72,6 +72,22 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(bodyFromSeed(readFileSync(seedFile, 'utf8'), lines));
       return 0;
     }
+    case 'query': {
+      const [file] = rest;
+      if (!file) { log('usage: query FILE.rq'); return 2; }
+      const { readFileSync } = await import('node:fs');
+      const { ensureBuilt } = await import('./dataset/Freshness.ts');
+      const { loadDataset } = await import('./store/DatasetStore.ts');
+      const { SparqlEngine } = await import('./store/SparqlEngine.ts');
+      const { formatTable } = await import('./store/ResultTable.ts');
+      const { ourPrefixes } = await import('./dataset/RdfFormats.ts');
+      const dir = await ensureBuilt(base, log);
+      const { store, manifest } = await loadDataset(dir);
+      const rows = await new SparqlEngine(store).bindings(readFileSync(file, 'utf8'));
+      if (values.json) process.stdout.write(JSON.stringify(rows.map((r) => Object.fromEntries([...r].map(([k, v]) => [k.value, v.value]))), null, 2) + '\n');
+      else process.stdout.write(formatTable(rows, ourPrefixes(manifest.ontologyNamespace, manifest.base)));
+      return 0;
+    }
     case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false);
     case 'coverage': return coverage(rest, base, values.json ?? false);
     default:

@@ -36,7 +36,7 @@ export interface CorpusReading {
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
 export const defaultLocation: CorpusLocation = {
-  dataDir: join(repoRoot, 'data'),
+  dataDir: process.env.DATA_DIR ?? join(repoRoot, 'data'),
   seedsDir: process.env.SEEDS_DIR ?? join(repoRoot, '..', 'shared', 'seeds'),
 };
 

@@ -129,10 +129,10 @@ async function serialise(corpus: Corpus, quads: readonly Quad[], base: string): 
   put('dataset.nq', await writeRdf(quads, 'N-Quads'));
   put('dataset.trig', await writeRdf(quads, 'TriG', prefixes));
   put('dataset.ttl', await writeRdf(union, 'Turtle', prefixes));
-  put('dataset.jsonld', JSON.stringify(await toJsonLd(quads, context)) + '\n');
+  put('dataset.jsonld', await toJsonLd(quads, context));
   put('ontology.ttl', await writeRdf(ontologyTriples, 'Turtle', prefixes));
   put('ontology.rdf', toRdfXml(ontologyTriples, base));
-  put('ontology.jsonld', JSON.stringify(await toJsonLd(ontologyTriples, context), null, 1) + '\n');
+  put('ontology.jsonld', await toJsonLd(ontologyTriples, context, ' '));
   put('context.jsonld', JSON.stringify(context, null, 2) + '\n');
   for (const text of corpus.texts) put(`texts/${text.metadata.id}.txt`, text.text);
   return files;

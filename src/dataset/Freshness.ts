@@ -1,0 +1,24 @@
+/**
+ * Whether the published build is up to date with its inputs (the data, the ontology, the code that
+ * extracts, the base IRI), and a build when it is not: what `npm start` and `query` do first.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inputsDigest, defaultLocation, type CorpusLocation } from './Corpus.ts';
+import { buildDataset } from './DatasetBuilder.ts';
+import { currentBuildDir, defaultDistDir } from './Publication.ts';
+
+export function isUpToDate(builtDir: string | undefined, base: string, location: CorpusLocation = defaultLocation): boolean {
+  if (!builtDir || !existsSync(join(builtDir, 'manifest.json'))) return false;
+  const manifest = JSON.parse(readFileSync(join(builtDir, 'manifest.json'), 'utf8')) as { inputsDigest?: string };
+  return manifest.inputsDigest === inputsDigest(location, base);
+}
+
+/** The current build's folder, building first if it is missing or out of date. */
+export async function ensureBuilt(base: string, report: (message: string) => void, distDir = defaultDistDir): Promise<string> {
+  const current = currentBuildDir(distDir);
+  if (current && isUpToDate(current, base)) return current;
+  report(current ? 'the dataset is out of date with its inputs: building' : 'no dataset built yet: building');
+  const result = await buildDataset({ base, distDir, report });
+  return result.dir!;
+}
