@@ -21,6 +21,7 @@ Commands:
 
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
+  --port N              (serve) port to listen on (default: $PORT or 3000)
   --apply               (suggest) write the unambiguous proposals into the file as [[…|id]]
   --json                machine-readable output (stats, query, coverage)
   -h, --help            this text
@@ -71,6 +72,20 @@ async function main(argv: string[]): Promise<number> {
       const lines = range?.split('-').map(Number) as [number, number] | undefined;
       process.stdout.write(bodyFromSeed(readFileSync(seedFile, 'utf8'), lines));
       return 0;
+    }
+    case 'serve': {
+      const { readConfiguration } = await import('./http/Configuration.ts');
+      const { startServer } = await import('./http/Server.ts');
+      const configuration = readConfiguration(process.env, { PORT: values.port, BASE_IRI: values.base });
+      const running = await startServer(configuration);
+      const stop = (signal: string) => {
+        running.log.info(`${signal}: finishing the requests in flight, then stopping`);
+        running.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.on('SIGHUP', () => { running.reload().catch((error: unknown) => running.log.error({ err: error }, 'reload failed; still serving the previous build')); });
+      return new Promise<number>(() => {});
     }
     case 'query': {
       const [file] = rest;

@@ -27,6 +27,8 @@ export interface QueryAnswer {
 export interface AnswerOptions {
   readonly base: string;
   readonly context: JsonLdDocument;
+  /** Prefixes for Turtle and TriG; the JSON-LD context's prefixes when not given. */
+  readonly prefixes?: Readonly<Record<string, string>>;
 }
 
 export class SparqlEngine {
@@ -43,7 +45,7 @@ export class SparqlEngine {
     const context = { sources: [this.store] };
     if (query.form === 'ASK') {
       const value = await this.engine.queryBoolean(query.text, context);
-      return { mediaType, body: await this.serialise({ resultType: 'boolean', execute: async () => value }, mediaType), size: 1, truncated: false };
+      return { mediaType, body: booleanResult(value, mediaType), size: 1, truncated: false };
     }
     if (query.form === 'SELECT') {
       const result = await this.engine.query(query.text, context);
@@ -76,14 +78,30 @@ export class SparqlEngine {
 }
 
 export async function serialiseQuads(quads: readonly Quad[], mediaType: string, options: AnswerOptions): Promise<string> {
+  const prefixes = options.prefixes ?? Object.fromEntries(Object.entries((options.context['@context'] ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
   switch (mediaType) {
-    case 'text/turtle': return writeRdf(quads, 'Turtle', {});
-    case 'application/trig': return writeRdf(quads, 'TriG', {});
+    case 'text/turtle': return writeRdf(quads, 'Turtle', prefixes);
+    case 'application/trig': return writeRdf(quads, 'TriG', prefixes);
     case 'application/n-triples': return writeRdf(quads, 'N-Triples');
     case 'application/n-quads': return writeRdf(quads, 'N-Quads');
     case 'application/rdf+xml': return toRdfXml(quads, options.base);
     case 'application/ld+json': return toJsonLd(quads, options.context);
     default: throw new Error(`no serialiser for ${mediaType}`);
+  }
+}
+
+/**
+ * An ASK answer. Comunica 5 writes only the JSON form of a boolean (its XML writer fails on one), so
+ * the fixed documents are written here; CSV and TSV, which the W3C formats define for tables only,
+ * carry it as a one-cell table headed `_askResult`, as Apache Jena does.
+ */
+export function booleanResult(value: boolean, mediaType: string): string {
+  switch (mediaType) {
+    case 'application/sparql-results+json': return JSON.stringify({ head: {}, boolean: value });
+    case 'application/sparql-results+xml': return `<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n  <head/>\n  <boolean>${value ? 'true' : 'false'}</boolean>\n</sparql>\n`;
+    case 'text/csv': return `_askResult\r\n${value}\r\n`;
+    case 'text/tab-separated-values': return `?_askResult\n${value}\n`;
+    default: throw new Error(`no boolean serialiser for ${mediaType}`);
   }
 }
 

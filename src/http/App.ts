@@ -1,0 +1,94 @@
+/**
+ * The Express application: the middleware every request passes (request log, security headers,
+ * compression), then the routes, mounted under the base IRI's path. The dataset and the query pool
+ * are read through functions, so a reload swaps them without rebuilding the app.
+ */
+import { existsSync } from 'node:fs';
+import express, { type Express, type Request, type Response } from 'express';
+import compression from 'compression';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { QueryPool } from '../store/QueryPool.ts';
+import type { ServerConfiguration } from './Configuration.ts';
+import { readExampleQueries } from './ExampleQueries.ts';
+import { linkedDataRoutes } from './LinkedDataRoutes.ts';
+import { pageRoutes } from './PageRoutes.ts';
+import { sendError } from './Responses.ts';
+import type { ServedDataset } from './ServedDataset.ts';
+import { sparqlEndpoint } from './SparqlEndpoint.ts';
+import { renderDocument } from './pages/Html.ts';
+import { SparqlPage } from './pages/SparqlPage.ts';
+import { uiLanguage } from './UiLanguage.ts';
+
+export interface AppState {
+  readonly dataset: () => ServedDataset;
+  readonly pool: () => QueryPool;
+  readonly ready: () => boolean;
+  readonly draining: () => boolean;
+}
+
+export const assetsDir = new URL('./assets/', import.meta.url).pathname;
+export const bundleDir = new URL('../../dist/assets/', import.meta.url).pathname;
+
+export function createApp(state: AppState, configuration: ServerConfiguration, log: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false); // representations carry their own strong ETags
+  app.set('query parser', 'extended');
+
+  app.use(pinoHttp({ logger: log, customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'), autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use((req, res, next) => {
+    if (state.draining()) { res.setHeader('Connection', 'close'); return sendError(res, 503, 'the server is shutting down', { 'Retry-After': '5' }); }
+    next();
+  });
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' }, // our data is meant to be fetched from other origins
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use(compression({ threshold: 1024, filter: (req, res) => !res.getHeader('Content-Encoding') && compression.filter(req, res) }));
+
+  const root = new URL(configuration.base).pathname;
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  router.get('/readyz', (_req, res) => {
+    const ready = state.ready();
+    res.status(ready ? 200 : 503).json(ready ? { status: 'ready', version: state.dataset().version, triples: state.dataset().manifest.statistics.triples } : { status: 'starting' });
+  });
+  router.use('/assets', express.static(assetsDir, { maxAge: '1h', fallthrough: true }), express.static(bundleDir, { maxAge: '1h' }));
+
+  const queryPage = (req: Request, res: Response) => {
+    const dataset = state.dataset();
+    const hasEditor = existsSync(`${bundleDir}sparql-editor.js`);
+    res.type('text/html; charset=utf-8').setHeader('Vary', 'Accept');
+    res.send(renderDocument(SparqlPage(readExampleQueries(dataset.base), dataset.base, uiLanguage(req), req.path, hasEditor)));
+  };
+  router.use('/sparql', sparqlEndpoint({ dataset: state.dataset, pool: state.pool, configuration, log: log.child({ component: 'sparql' }), queryPage }));
+  router.get('/queries/:file', (req, res) => {
+    const example = readExampleQueries(state.dataset().base).find((q) => q.file === req.params.file);
+    if (!example) return sendError(res, 404, 'no such example query');
+    res.type('application/sparql-query; charset=utf-8').send(example.query);
+  });
+  router.use(pageRoutes(state.dataset));
+  router.use(linkedDataRoutes(state.dataset));
+  app.use(root, router);
+
+  app.use((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method not allowed; this server only reads', { Allow: 'GET, HEAD' });
+    sendError(res, 404, `nothing is published at ${req.originalUrl}`);
+  });
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: () => void) => {
+    const status = error.status && error.status >= 400 && error.status < 600 ? error.status : 500;
+    if (status >= 500) log.error({ err: error }, 'request failed');
+    if (res.headersSent) return res.end();
+    sendError(res, status, status === 413 ? `the request body is larger than the limit of ${configuration.bodyLimitBytes} bytes` : status < 500 ? error.message : 'internal error');
+  });
+  return app;
+}

@@ -1,0 +1,63 @@
+/**
+ * The server's settings: environment variables, overridden by command-line flags, with the defaults
+ * the README lists under "Configuration" and "Security and limits".
+ */
+import { availableParallelism } from 'node:os';
+
+export interface ServerConfiguration {
+  readonly port: number;
+  readonly host: string;
+  /** Base IRI of everything the server mints; its path is where the server mounts its routes. */
+  readonly base: string;
+  readonly queryTimeoutMs: number;
+  readonly resultLimit: number;
+  readonly queryWorkers: number;
+  readonly queryQueue: number;
+  readonly bodyLimitBytes: number;
+  readonly rateLimitPerMinute: number;
+  readonly logLevel: string;
+  readonly distDir?: string;
+}
+
+export const settings = {
+  PORT: 'port to listen on (default 3000)',
+  HOST: 'interface to listen on (default 0.0.0.0)',
+  BASE_IRI: "base IRI of entities and of every URL the server hands out, ending in '/' (default http://localhost:PORT/)",
+  QUERY_TIMEOUT_MS: 'time limit of one SPARQL query, in milliseconds (default 10000)',
+  RESULT_LIMIT: 'most rows or triples one SPARQL answer holds (default 10000)',
+  QUERY_WORKERS: 'query worker threads (default: the number of cores, at least 1)',
+  QUERY_QUEUE: 'queries that may wait for a worker before the endpoint answers 503 (default 16)',
+  BODY_LIMIT_BYTES: 'largest request body, e.g. a POSTed query (default 65536)',
+  RATE_LIMIT_PER_MINUTE: 'SPARQL requests per client and minute before 429 (default 120; 0 turns it off)',
+  LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug (default info)',
+} as const;
+
+type Source = Readonly<Record<string, string | undefined>>;
+
+function integer(source: Source, name: keyof typeof settings, fallback: number, min = 0): number {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not '${raw}'`);
+  return value;
+}
+
+export function readConfiguration(env: Source, flags: Source = {}): ServerConfiguration {
+  const source = { ...env, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
+  const port = integer(source, 'PORT', 3000);
+  const base = source.BASE_IRI ?? `http://localhost:${port}/`;
+  if (!/^https?:\/\/[^\s]+\/$/.test(base)) throw new Error(`BASE_IRI must be an http(s) IRI ending in '/', not '${base}'`);
+  return {
+    port,
+    host: source.HOST ?? '0.0.0.0',
+    base,
+    queryTimeoutMs: integer(source, 'QUERY_TIMEOUT_MS', 10_000, 1),
+    resultLimit: integer(source, 'RESULT_LIMIT', 10_000, 1),
+    queryWorkers: integer(source, 'QUERY_WORKERS', Math.max(1, availableParallelism()), 1),
+    queryQueue: integer(source, 'QUERY_QUEUE', 16, 0),
+    bodyLimitBytes: integer(source, 'BODY_LIMIT_BYTES', 65_536, 1),
+    rateLimitPerMinute: integer(source, 'RATE_LIMIT_PER_MINUTE', 120, 0),
+    logLevel: source.LOG_LEVEL ?? 'info',
+    ...(source.DIST_DIR && { distDir: source.DIST_DIR }),
+  };
+}

@@ -1,0 +1,63 @@
+/** The pages that are not a resource's representation: home, search (HTML and JSON), browse, language switch. */
+import express, { type Router } from 'express';
+import { DataFactory } from 'n3';
+import { rdf } from '../ontology/Vocabulary.ts';
+import { html, negotiate } from './Negotiation.ts';
+import { sendRepresentation } from './Responses.ts';
+import type { ServedDataset } from './ServedDataset.ts';
+import { renderDocument } from './pages/Html.ts';
+import { HomePage } from './pages/HomePage.ts';
+import { BrowsePage, SearchPage } from './pages/SearchPage.ts';
+import { languageCookie, uiLanguage } from './UiLanguage.ts';
+
+export function pageRoutes(current: () => ServedDataset): Router {
+  const router = express.Router();
+
+  router.get('/', async (req, res) => {
+    const dataset = current();
+    const language = uiLanguage(req);
+    const representation = await dataset.representation(`home|${language}`, html, () => renderDocument(HomePage(dataset.manifest, dataset.base, language, req.path)));
+    sendRepresentation(req, res, dataset, representation, { cors: false });
+  });
+
+  router.get('/search', (req, res) => {
+    const dataset = current();
+    const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    const type = typeof req.query.type === 'string' ? req.query.type : undefined;
+    const limit = Math.min(100, Math.max(1, Number(req.query.limit) || 20));
+    const hits = dataset.search.search(query, limit, type);
+    res.setHeader('Vary', 'Accept');
+    if (negotiate(req, [html, 'application/json']) === 'application/json' || req.query.format === 'json') {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      return res.json({ query, results: hits.map((h) => ({ iri: h.iri, type: h.type, label: h.labels, matched: h.matched, score: h.score })) });
+    }
+    res.type('text/html; charset=utf-8').send(renderDocument(SearchPage(query, hits, dataset.base, uiLanguage(req), req.path)));
+  });
+
+  router.get('/browse{/:type}', async (req, res) => {
+    const dataset = current();
+    const language = uiLanguage(req);
+    const type = req.params.type?.toLowerCase();
+    const counts = dataset.manifest.statistics.entitiesPerClass;
+    if (type && !Object.keys(counts).some((c) => c.toLowerCase() === type)) return res.status(404).type('text/plain').send(`no class '${type}'\n`);
+    const sort = req.query.sort === 'statements' ? 'statements' : 'name';
+    const representation = await dataset.representation(`browse|${type}|${sort}|${language}`, html, () => {
+      const entries = type ? dataset.search.list(type).map((e) => ({
+        ...e,
+        statements: dataset.store.countQuads(null, rdf('subject'), DataFactory.namedNode(e.iri), DataFactory.defaultGraph())
+          + dataset.store.countQuads(null, rdf('object'), DataFactory.namedNode(e.iri), DataFactory.defaultGraph()),
+      })) : [];
+      return renderDocument(BrowsePage(type, counts, entries, sort, dataset.base, language, req.path));
+    });
+    sendRepresentation(req, res, dataset, representation, { cors: false });
+  });
+
+  // The language switch: remembered in a cookie, then back to the page the reader came from.
+  router.get('/language/:lang', (req, res) => {
+    const lang = req.params.lang === 'ru' ? 'ru' : 'en';
+    const back = typeof req.query.back === 'string' && /^\/(?!\/)/.test(req.query.back) ? req.query.back : new URL(current().base).pathname;
+    res.cookie(languageCookie, lang, { maxAge: 365 * 24 * 3600 * 1000, sameSite: 'lax', httpOnly: true, path: '/' });
+    res.redirect(303, back);
+  });
+  return router;
+}

@@ -1,0 +1,84 @@
+/**
+ * Starting, reloading and stopping the server (the edge where the process meets the network):
+ * builds the dataset if it is out of date, loads it, warms the query workers, listens with timeouts
+ * that slow clients cannot hold open, reloads a new build without dropping requests, and shuts down
+ * gracefully: in-flight requests finish, new ones are refused.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { ensureBuilt } from '../dataset/Freshness.ts';
+import { currentBuildDir, defaultDistDir } from '../dataset/Publication.ts';
+import { QueryPool } from '../store/QueryPool.ts';
+import { createApp } from './App.ts';
+import type { ServerConfiguration } from './Configuration.ts';
+import { ServedDataset } from './ServedDataset.ts';
+
+export interface RunningServer {
+  readonly server: Server;
+  readonly url: string;
+  readonly log: Logger;
+  /** Loads the current published build and swaps it in; requests in flight finish on the old one. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Skip building: serve whatever is published (tests that prepare their own dist). */
+  readonly build?: boolean;
+  readonly logger?: Logger;
+}
+
+export async function startServer(configuration: ServerConfiguration, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.logger ?? pino({ level: configuration.logLevel });
+  const distDir = configuration.distDir ?? defaultDistDir;
+  const started = performance.now();
+  const dir = options.build === false ? currentBuildDir(distDir) : await ensureBuilt(configuration.base, (m) => log.info(m), distDir);
+  if (!dir) throw new Error(`no published dataset in ${distDir}: run npm run build`);
+  let dataset = await ServedDataset.load(dir);
+  if (dataset.base !== configuration.base) throw new Error(`the build in ${dir} is for ${dataset.base}, not ${configuration.base}: rebuild`);
+  const makePool = (builtDir: string) => new QueryPool({ builtDir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs });
+  let pool = makePool(dir);
+  let ready = false;
+  let draining = false;
+  const app = createApp({ dataset: () => dataset, pool: () => pool, ready: () => ready, draining: () => draining }, configuration, log);
+
+  const server = createServer({ maxHeaderSize: 16_384, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
+  server.maxRequestsPerSocket = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(configuration.port, configuration.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${configuration.host === '0.0.0.0' ? 'localhost' : configuration.host}:${port}/`;
+  await pool.warmUp();
+  ready = true;
+  const stats = dataset.manifest.statistics;
+  log.info({
+    url, base: configuration.base, dataset: dir, version: dataset.version, triples: stats.triples, quads: stats.quads, entities: stats.entities,
+    texts: stats.texts, startupMs: Math.round(performance.now() - started),
+  }, `serving ${stats.triples} triples (${stats.entities} entities, ${stats.texts} texts) at ${url}: SPARQL ${configuration.base}sparql, entities ${configuration.base}id/…, dumps ${configuration.base}dump.nq`);
+
+  return {
+    server, url, log,
+    async reload() {
+      const next = currentBuildDir(distDir);
+      if (!next || next === dataset.dir) return;
+      const nextDataset = await ServedDataset.load(next);
+      const nextPool = makePool(next);
+      await nextPool.warmUp();
+      const oldPool = pool;
+      dataset = nextDataset;
+      pool = nextPool;
+      log.info({ dataset: next, version: nextDataset.version }, 'reloaded the published dataset');
+      setTimeout(() => void oldPool.close(), configuration.queryTimeoutMs + 1000).unref();
+    },
+    async close() {
+      draining = true;
+      ready = false;
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.close();
+    },
+  };
+}
