@@ -72,7 +72,12 @@ export function toJsonLd(quads: readonly Quad[], context: JsonLdDocument, space?
   });
 }
 
-/** RDF/XML of the triples (graphs are dropped: RDF/XML has none), through rdflib. */
+/**
+ * RDF/XML of the triples (graphs are dropped: RDF/XML has none), through rdflib.
+ * rdflib nests a blank node with one incoming arc as `rdf:parseType="Resource"` holding a typed node
+ * element, which is not valid RDF/XML (Python's rdflib rejects it); so every blank node is written as a
+ * top-level node with an `rdf:nodeID` instead.
+ */
 export function toRdfXml(triples: readonly Quad[], base: string): string {
   const graph = rdflib.graph();
   const convert = (t: Term) => {
@@ -86,5 +91,19 @@ export function toRdfXml(triples: readonly Quad[], base: string): string {
   for (const t of triples) {
     graph.add(convert(t.subject) as rdflib.NamedNode, convert(t.predicate) as rdflib.NamedNode, convert(t.object) as rdflib.NamedNode);
   }
-  return rdflib.serialize(null, graph, base, 'application/rdf+xml') ?? '';
+  const serializer = rdflib.Serializer(graph);
+  serializer.setBase(base);
+  serializer.setFlags('r'); // absolute IRIs, as the other formats write them
+  type Stats = ReturnType<typeof serializer.rootSubjects>;
+  const rootSubjects = serializer.rootSubjects.bind(serializer);
+  serializer.rootSubjects = (statements: unknown): Stats => {
+    const stats = rootSubjects(statements) as Stats & { incoming: Record<string, unknown[]>; roots: { termType: string }[]; subjects: Record<string, unknown> };
+    for (const [key, arcs] of Object.entries(stats.incoming)) if (key.startsWith('_:') && arcs.length === 1) arcs.push(arcs[0]);
+    for (const key of Object.keys(stats.subjects)) {
+      const node = serializer.fromStr(key) as { termType: string; equals: (o: unknown) => boolean };
+      if (node.termType === 'BlankNode' && !stats.roots.some((r) => node.equals(r))) stats.roots.push(node);
+    }
+    return stats;
+  };
+  return serializer.statementsToXML(graph.statementsMatching(null, null, null, null));
 }

@@ -4,8 +4,8 @@
  * ontology is all it takes to make it usable in the texts.
  */
 import { readFileSync } from 'node:fs';
-import { Parser, Store } from 'n3';
-import type { Quad, Term } from '@rdfjs/types';
+import { DataFactory, Parser, Store } from 'n3';
+import type { BlankNode, Quad, Term } from '@rdfjs/types';
 import { entityTypes, type EntityType } from '../annotation/Registry.ts';
 import { Iris, owl, rdf, rdfs } from './Vocabulary.ts';
 
@@ -27,8 +27,21 @@ export interface Ontology {
 export const ontologyFile = new URL('../../ontology/rcp.ttl', import.meta.url);
 export const shapesFile = new URL('../../ontology/shapes.ttl', import.meta.url);
 
+/**
+ * Parses Turtle against a base IRI. Blank nodes are relabelled in order of appearance: N3.js numbers
+ * them with a counter shared by every parse in the process, and the build must give the same bytes
+ * however many parses came before it.
+ */
 export function parseTurtleAt(turtle: string, base: string): Quad[] {
-  return new Parser({ baseIRI: base, format: 'text/turtle' }).parse(turtle);
+  const labels = new Map<string, BlankNode>();
+  const relabel = <T extends Term>(term: T): T | BlankNode => {
+    if (term.termType !== 'BlankNode') return term;
+    let label = labels.get(term.value);
+    if (!label) { label = DataFactory.blankNode(`b${labels.size}`); labels.set(term.value, label); }
+    return label;
+  };
+  return new Parser({ baseIRI: base, format: 'text/turtle' }).parse(turtle)
+    .map((q) => DataFactory.quad(relabel(q.subject) as Quad['subject'], q.predicate, relabel(q.object) as Quad['object'], q.graph));
 }
 
 export function loadOntology(iris: Iris, turtle = readFileSync(ontologyFile, 'utf8')): Ontology {

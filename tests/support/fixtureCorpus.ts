@@ -1,0 +1,37 @@
+/** A small corpus on disk, made on purpose: a seed, an annotated text, a registry, in a temp folder. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registryYaml } from './fixtures.ts';
+
+export const fixtureSeed = 'Вы снова поднимаете вопрос о ДЦ. 😀 В. Смирнов является закостеневшим представителем благочестия.\n';
+
+export const fixtureText = `---
+id: fixture-letter
+title: { ru: "Письмо", en: "Letter" }
+language: ru
+seed: fixture.txt
+source: "A letter made for the tests."
+licence: "CC0"
+reliability: { level: high, note: { ru: "Тест.", en: "A test." } }
+author: trotsky
+date: 1928-09-22
+document: letter
+---
+Вы снова поднимаете вопрос о [[ДЦ|democratic-centralists]]. 😀 {{s1 [[В. Смирнов|v-smirnov]] является закостеневшим представителем благочестия.}}
+@s1 trotsky criticised v-smirnov date=1928-09
+@s1 v-smirnov memberOf democratic-centralists from=1919 to=1928 certainty=probable
+`;
+
+export function makeFixtureCorpus(text = fixtureText): { root: string; dataDir: string; seedsDir: string; distDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'rcp-fixture-'));
+  const dataDir = join(root, 'data');
+  const seedsDir = join(root, 'seeds');
+  mkdirSync(join(dataDir, 'texts'), { recursive: true });
+  mkdirSync(join(dataDir, 'registry'), { recursive: true });
+  mkdirSync(seedsDir);
+  writeFileSync(join(seedsDir, 'fixture.txt'), fixtureSeed);
+  writeFileSync(join(dataDir, 'registry', 'registry.yaml'), registryYaml);
+  writeFileSync(join(dataDir, 'texts', 'fixture.ann'), text);
+  return { root, dataDir, seedsDir, distDir: join(root, 'dist') };
+}
