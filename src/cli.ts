@@ -23,6 +23,7 @@ Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
   --port N              (serve) port to listen on (default: $PORT or 3000)
   --apply               (suggest) write the unambiguous proposals into the file as [[…|id]]
+  --update-readme       (stats, suggest) also write the table into README.md
   --json                machine-readable output (stats, query, coverage)
   -h, --help            this text
 `;
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       port: { type: 'string' },
       apply: { type: 'boolean', default: false },
+      'update-readme': { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -61,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
       const s = result.manifest.statistics;
       if (values.json) { process.stdout.write(JSON.stringify(s, null, 2) + '\n'); return 0; }
       const { printStatistics } = await import('./dataset/StatisticsReport.ts');
-      process.stdout.write(printStatistics(s));
+      const report = printStatistics(s);
+      process.stdout.write(report);
+      if (values['update-readme']) await updateReadme('stats', report);
       return 0;
     }
     case 'import-seed': {
@@ -103,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
       else process.stdout.write(formatTable(rows, ourPrefixes(manifest.ontologyNamespace, manifest.base)));
       return 0;
     }
-    case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false);
+    case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false, values['update-readme'] ?? false);
     case 'coverage': return coverage(rest, base, values.json ?? false);
     default:
       log(`unknown command '${command}'\n`);
@@ -133,7 +137,18 @@ async function editorsCorpus(base: string) {
   return { reading, registry, parse, exclusions, allTexts };
 }
 
-async function suggest(files: string[], base: string, json: boolean, apply: boolean): Promise<number> {
+/** Puts a command's Markdown output between the README's `<!-- name:start -->` and `<!-- name:end -->` markers. */
+async function updateReadme(name: string, markdown: string): Promise<void> {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const readme = new URL('../README.md', import.meta.url);
+  const text = readFileSync(readme, 'utf8');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md has no ${start} … ${end} section`);
+  writeFileSync(readme, text.slice(0, text.indexOf(start) + start.length) + '\n' + markdown.trim() + '\n' + text.slice(text.indexOf(end)));
+}
+
+async function suggest(files: string[], base: string, json: boolean, apply: boolean, readme = false): Promise<number> {
   const { namePatterns, applySuggestions, findNameOccurrences, measureSuggestions } = await import('./annotation/MentionSuggester.ts');
   const { readFileSync, writeFileSync } = await import('node:fs');
   const { registry, parse, allTexts } = await editorsCorpus(base);
@@ -148,10 +163,12 @@ async function suggest(files: string[], base: string, json: boolean, apply: bool
     const total = rows.reduce((t, r) => ({ proposed: t.proposed + r.proposed, marked: t.marked + r.marked, correct: t.correct + r.correct }), { proposed: 0, marked: 0, correct: 0 });
     if (json) process.stdout.write(JSON.stringify({ rows, total }, null, 2) + '\n');
     else {
-      process.stdout.write('| text | proposed | marked by hand | correct | precision | recall |\n| --- | --- | --- | --- | --- | --- |\n');
-      for (const r of [...rows, { text: 'all', ...total, precision: total.correct / (total.proposed || 1), recall: total.correct / (total.marked || 1) }]) {
-        process.stdout.write(`| ${r.text} | ${r.proposed} | ${r.marked} | ${r.correct} | ${r.precision.toFixed(2)} | ${r.recall.toFixed(2)} |\n`);
+      let table = '| text | proposed | marked by hand | correct | precision | recall |\n| --- | --- | --- | --- | --- | --- |\n';
+      for (const r of [...rows, { text: '**all**', ...total, precision: total.correct / (total.proposed || 1), recall: total.correct / (total.marked || 1) }]) {
+        table += `| ${r.text} | ${r.proposed} | ${r.marked} | ${r.correct} | ${r.precision.toFixed(2)} | ${r.recall.toFixed(2)} |\n`;
       }
+      process.stdout.write(table);
+      if (readme) await updateReadme('suggest', table);
     }
     return 0;
   }
