@@ -9,6 +9,8 @@ import { renderDocument } from './pages/Html.ts';
 import { HomePage } from './pages/HomePage.ts';
 import { BrowsePage, SearchPage } from './pages/SearchPage.ts';
 import { languageCookie, uiLanguage } from './UiLanguage.ts';
+import { GraphPage } from './pages/GraphPage.ts';
+import { genealogyRelations, networkRelations, relationGraph } from '../store/RelationGraphs.ts';
 
 export function pageRoutes(current: () => ServedDataset): Router {
   const router = express.Router();
@@ -51,6 +53,26 @@ export function pageRoutes(current: () => ServedDataset): Router {
     });
     sendRepresentation(req, res, dataset, representation, { cors: false });
   });
+
+  // The visualisations: the page, and the nodes and edges it draws (prepared once per dataset and language).
+  for (const kind of ['genealogy', 'network'] as const) {
+    const relations = kind === 'genealogy' ? genealogyRelations : networkRelations;
+    const types = kind === 'genealogy' ? ['Faction'] : ['Person', 'Faction'];
+    const graphOf = (dataset: ServedDataset, language: 'en' | 'ru') => relationGraph(dataset.store, dataset.base, dataset.manifest.ontologyNamespace, relations, types, language);
+    router.get(`/${kind}`, async (req, res) => {
+      const dataset = current();
+      const language = uiLanguage(req);
+      const representation = await dataset.representation(`${kind}|${language}`, html, () =>
+        renderDocument(GraphPage({ kind, graph: graphOf(dataset, language), base: dataset.base, language, path: req.path })));
+      sendRepresentation(req, res, dataset, representation, { cors: false });
+    });
+    router.get(`/api/${kind}.json`, async (req, res) => {
+      const dataset = current();
+      const language = uiLanguage(req);
+      const representation = await dataset.representation(`api|${kind}|${language}`, 'application/json', () => JSON.stringify(graphOf(dataset, language)));
+      sendRepresentation(req, res, dataset, representation);
+    });
+  }
 
   // The language switch: remembered in a cookie, then back to the page the reader came from.
   router.get('/language/:lang', (req, res) => {

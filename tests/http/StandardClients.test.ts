@@ -86,13 +86,13 @@ print(json.dumps(sorted(b["critic"]["value"] for b in s.query().convert()["resul
     expect(JSON.parse(out)).toEqual(expectedCritics);
   });
 
-  it('python3-rdflib parses an entity, the Turtle dump and the N-Quads dump, and queries the endpoint', async () => {
+  it('python3-rdflib parses an entity and the N-Quads dump with its graphs, and queries the endpoint', async () => {
     const out = await python(`
 import sys, rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 g = rdflib.Graph(); g.parse(sys.argv[1] + "id/person/trotsky.ttl", format="turtle")
-dump = rdflib.Graph(); dump.parse(sys.argv[1] + "dump.ttl", format="turtle")
 ds = rdflib.Dataset(); ds.parse(sys.argv[1] + "dump.nq", format="nquads")
+dump = set((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
 store = rdflib.Graph(SPARQLStore(sys.argv[1] + "sparql"))
 asked = store.query("ASK { <${base}id/person/trotsky> ?p ?o }").askAnswer
 print(len(g), len(dump), len(list(ds.contexts())), asked)
@@ -103,7 +103,7 @@ print(len(g), len(dump), len(list(ds.contexts())), asked)
     expect(Number(dump)).toBe(manifest.statistics.triples);
     expect(Number(graphs)).toBeGreaterThan(manifest.statistics.texts);
     expect(asked).toBe('True');
-  });
+  }, 300_000);
 
   it('rapper parses the Turtle dump and an entity in RDF/XML without errors', async () => {
     const manifest = JSON.parse(readFileSync(join(inject('builtDir'), 'manifest.json'), 'utf8'));

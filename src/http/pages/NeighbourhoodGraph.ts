@@ -32,7 +32,7 @@ export function NeighbourhoodGraph(d: EntityDescription, base: string, language:
   };
   const title = language === 'en' ? `Neighbourhood of ${label(d.iri)}` : `Окружение: ${label(d.iri)}`;
   return html`<figure class="neighbourhood">
-    <svg viewBox=${`0 0 ${size} ${size}`} role="img" aria-label=${title} width="100%" height="420">
+    <svg viewBox=${`0 0 ${size} ${size}`} role="group" aria-label=${title} width="100%" height="420">
       <title>${title}</title>
       ${neighbours.map((n, i) => {
         const p = position(i);

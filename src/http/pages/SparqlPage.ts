@@ -17,7 +17,7 @@ export function SparqlPage(examples: readonly ExampleQuery[], base: string, lang
   }, html`<h1>${en ? 'Query the graph with SPARQL' : 'Запросы к графу на SPARQL'}</h1>
     <p>${en ? 'Endpoint' : 'Точка доступа'}: <code>${base}sparql</code> (SPARQL 1.1 Protocol). ${en ? 'The default graph is the union of all texts; each text is a named graph.' : 'Граф по умолчанию — объединение всех текстов; каждый текст — именованный граф.'}</p>
     ${hasEditor && html`<link rel="stylesheet" href=${`${root}assets/sparql-editor.css`} />`}
-    <div id="yasgui" data-endpoint=${`${base}sparql`}></div>
+    <div id="yasgui" data-endpoint=${`${root}sparql`}></div>
     <form class="plain-query" method="get" action=${`${root}sparql`}>
       <label for="query">${en ? 'Query' : 'Запрос'}</label>
       <textarea id="query" name="query" rows="12" cols="100">${examples[0]?.query ?? 'SELECT * WHERE { ?s ?p ?o } LIMIT 10'}</textarea>
