@@ -35,7 +35,8 @@ function namePattern(name: string): RegExp | undefined {
     const kept = word.slice(0, Math.max(stem.length, 3)); // keep the editor's capitalisation
     return `${escapeRegex(kept)}${letter}{0,${cyrillic ? 5 : 3}}`;
   });
-  return new RegExp(`(?<!${letter})${parts.join('\\s+')}(?!${letter})`, 'gu');
+  // A name never starts or ends inside a word or a number ("46" is not in "146").
+  return new RegExp(`(?<![\\p{L}\\p{M}\\d])${parts.join('\\s+')}(?![\\p{L}\\p{M}\\d])`, 'gu');
 }
 
 export function namePatterns(registry: Registry): NamePattern[] {
