@@ -93,10 +93,15 @@ describe('the web interface', () => {
     const page = await open('/sparql');
     await page.waitForSelector('.yasgui .yasqe');
     await page.locator('a.example', { hasText: 'Who criticised V. Smirnov' }).click();
-    const table = page.locator('.yasr table');
+    const table = page.locator('.yasr table:visible').first();
     await table.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await table.textContent()).toContain('trotsky');
     await page.screenshot({ path: `${screenshots}query-editor.png` });
+    // Counts per relation and source: the chart view draws them.
+    await page.locator('a.example', { hasText: 'Statements per relation and source' }).click();
+    await page.locator('.yasr .select_chart:visible').first().click();
+    await page.locator('.yasr canvas[role=img]:visible').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: `${screenshots}query-chart.png` });
     await page.close();
   });
 
