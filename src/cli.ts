@@ -114,7 +114,6 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(usage);
       return 2;
   }
-  void rest;
 }
 
 /** Reads the registry and the texts; bad data is reported but does not stop these editor's tools. */
