@@ -143,21 +143,22 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     const match = resourceFile.exec(req.params.file);
     if (!match) return notFound(req, res, req.params.file);
     const [, id, extension] = match;
-    const view = readSourceText(dataset.store, dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id);
-    if (!view) return notFound(req, res, id);
+    if (!dataset.ownGraph(`${dataset.base}graph/${id}`) || !dataset.store.countQuads(DataFactory.namedNode(`${dataset.base}text/${id}`), null, null, null)) return notFound(req, res, id);
+    // Read only when a representation is first made: after that it is served from the cache.
+    const view = () => readSourceText(dataset.store, dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
     const offered = [html, 'text/plain', ...rdfMediaTypes];
     const mediaType = chooseFormat(req, extension, offered);
     if (mediaType === 'bad-extension') return notFound(req, res, id);
     if (!mediaType) return notAcceptable(res, offered);
     const resourcePath = `${root()}text/${id}`;
     if (mediaType === 'text/plain') {
-      const representation = await dataset.representation(`text|${id}`, 'text/plain', () => view.text);
+      const representation = await dataset.representation(`text|${id}`, 'text/plain', () => view().text);
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.txt` });
     }
     if (mediaType === html) {
       const language = uiLanguage(req);
       const label = (iri: string) => { const l = dataset.describer.labelsOf(iri); return l[language] ?? l.en ?? iri; };
-      const representation = await dataset.representation(`text|${id}|${language}`, html, () => renderDocument(TextPage(view, dataset.base, language, req.path, label)));
+      const representation = await dataset.representation(`text|${id}|${language}`, html, () => renderDocument(TextPage(view(), dataset.base, language, req.path, label)));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, cors: false });
     }
     return sendQuads(req, res, `text|${id}`, mediaType, () => dataset.quadsOfGraph(`${dataset.base}graph/${id}`), resourcePath, !extension);
