@@ -2,22 +2,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registryYaml } from './fixtures.ts';
+import { frontMatter, registryYaml } from './fixtures.ts';
 
 export const fixtureSeed = 'Вы снова поднимаете вопрос о ДЦ. 😀 В. Смирнов является закостеневшим представителем благочестия.\n';
 
-export const fixtureText = `---
-id: fixture-letter
-title: { ru: "Письмо", en: "Letter" }
-language: ru
-seed: fixture.txt
-source: "A letter made for the tests."
-licence: "CC0"
-reliability: { level: high, note: { ru: "Тест.", en: "A test." } }
-author: trotsky
-date: 1928-09-22
-document: letter
----
+export const fixtureText = `${frontMatter
+  .replace('id: test-letter', 'id: fixture-letter')
+  .replace('seed: test.txt', 'seed: fixture.txt')
+  .replace(/---\n$/, 'author: trotsky\ndate: 1928-09-22\ndocument: letter\n---\n')}\
 Вы снова поднимаете вопрос о [[ДЦ|democratic-centralists]]. 😀 {{s1 [[В. Смирнов|v-smirnov]] является закостеневшим представителем благочестия.}}
 @s1 trotsky criticised v-smirnov date=1928-09
 @s1 v-smirnov memberOf democratic-centralists from=1919 to=1928 certainty=probable
