@@ -13,6 +13,9 @@ export interface ServerConfiguration {
   readonly resultLimit: number;
   readonly queryWorkers: number;
   readonly queryQueue: number;
+  readonly queryMemoryMb: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
   readonly bodyLimitBytes: number;
   readonly rateLimitPerMinute: number;
   readonly logLevel: string;
@@ -27,6 +30,9 @@ export const settings = {
   RESULT_LIMIT: 'most rows or triples one SPARQL answer holds (default 10000)',
   QUERY_WORKERS: 'query worker threads (default: the number of cores, at least 1)',
   QUERY_QUEUE: 'queries that may wait for a worker before the endpoint answers 503 (default 16)',
+  QUERY_MEMORY_MB: 'heap limit of one query worker thread in MiB, the dataset included; a query that needs more is stopped (default 2048)',
+  HEADERS_TIMEOUT_MS: 'time a client has to send its request headers before the connection is closed with 408 (default 10000)',
+  REQUEST_TIMEOUT_MS: 'time a client has to send its whole request (default 30000)',
   BODY_LIMIT_BYTES: 'largest request body, e.g. a POSTed query (default 65536)',
   RATE_LIMIT_PER_MINUTE: 'SPARQL requests per client and minute before 429 (default 120; 0 turns it off)',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug (default info)',
@@ -55,6 +61,9 @@ export function readConfiguration(env: Source, flags: Source = {}): ServerConfig
     resultLimit: integer(source, 'RESULT_LIMIT', 10_000, 1),
     queryWorkers: integer(source, 'QUERY_WORKERS', Math.max(1, availableParallelism()), 1),
     queryQueue: integer(source, 'QUERY_QUEUE', 16, 0),
+    queryMemoryMb: integer(source, 'QUERY_MEMORY_MB', 2048, 64),
+    headersTimeoutMs: integer(source, 'HEADERS_TIMEOUT_MS', 10_000, 100),
+    requestTimeoutMs: integer(source, 'REQUEST_TIMEOUT_MS', 30_000, 100),
     bodyLimitBytes: integer(source, 'BODY_LIMIT_BYTES', 65_536, 1),
     rateLimitPerMinute: integer(source, 'RATE_LIMIT_PER_MINUTE', 120, 0),
     logLevel: source.LOG_LEVEL ?? 'info',

@@ -37,13 +37,19 @@ export async function startServer(configuration: ServerConfiguration, options: S
   if (!dir) throw new Error(`no published dataset in ${distDir}: run npm run build`);
   let dataset = await ServedDataset.load(dir);
   if (dataset.base !== configuration.base) throw new Error(`the build in ${dir} is for ${dataset.base}, not ${configuration.base}: rebuild`);
-  const makePool = (builtDir: string) => new QueryPool({ builtDir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs });
+  const makePool = (builtDir: string) => new QueryPool(
+    { builtDir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs, memoryMb: configuration.queryMemoryMb },
+    (error) => log.error({ err: error }, 'a query worker died; a new one takes its place'));
   let pool = makePool(dir);
   let ready = false;
   let draining = false;
   const app = createApp({ dataset: () => dataset, pool: () => pool, ready: () => ready, draining: () => draining }, configuration, log);
 
-  const server = createServer({ maxHeaderSize: 16_384, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
+  const server = createServer({
+    maxHeaderSize: 16_384, requestTimeout: configuration.requestTimeoutMs, headersTimeout: configuration.headersTimeoutMs, keepAliveTimeout: 5_000,
+    // How often Node looks for clients past those timeouts (its default, 30 s, lets a slow client hold a socket far longer).
+    connectionsCheckingInterval: Math.min(1_000, configuration.headersTimeoutMs),
+  }, app);
   server.maxRequestsPerSocket = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

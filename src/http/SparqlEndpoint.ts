@@ -9,7 +9,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { admitQuery, QueryRefused, type QueryForm } from '../store/QueryPolicy.ts';
-import { QueryTimeout, QueueFull, type QueryPool } from '../store/QueryPool.ts';
+import { QueryOutOfMemory, QueryTimeout, QueueFull, type QueryPool } from '../store/QueryPool.ts';
 import { resultMediaTypes } from '../store/SparqlEngine.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
 import type { ServerConfiguration } from './Configuration.ts';
@@ -106,6 +106,7 @@ async function handle(req: Request, res: Response, deps: SparqlEndpointDeps, que
   } catch (error) {
     if (error instanceof QueryRefused) { log(error.status, { refused: error.message }); return sendError(res, error.status, error.message); }
     if (error instanceof QueryTimeout) { log(503, { timeout: true }); return sendError(res, 503, error.message); }
+    if (error instanceof QueryOutOfMemory) { log(503, { outOfMemory: true }); return sendError(res, 503, error.message); }
     if (error instanceof QueueFull) { log(503, { queueFull: true }); return sendError(res, 503, error.message, { 'Retry-After': '5' }); }
     log(500, { error: String(error) });
     deps.log.error({ err: error }, 'query failed');

@@ -15,15 +15,15 @@ export const fixtureText = `${frontMatter
 @s1 v-smirnov memberOf democratic-centralists from=1919 to=1928 certainty=probable
 `;
 
-export function makeFixtureCorpus(text = fixtureText): { root: string; dataDir: string; seedsDir: string; distDir: string } {
+export function makeFixtureCorpus(text = fixtureText, seed = fixtureSeed, registry = registryYaml): { root: string; dataDir: string; seedsDir: string; distDir: string } {
   const root = mkdtempSync(join(tmpdir(), 'rcp-fixture-'));
   const dataDir = join(root, 'data');
   const seedsDir = join(root, 'seeds');
   mkdirSync(join(dataDir, 'texts'), { recursive: true });
   mkdirSync(join(dataDir, 'registry'), { recursive: true });
   mkdirSync(seedsDir);
-  writeFileSync(join(seedsDir, 'fixture.txt'), fixtureSeed);
-  writeFileSync(join(dataDir, 'registry', 'registry.yaml'), registryYaml);
+  writeFileSync(join(seedsDir, 'fixture.txt'), seed);
+  writeFileSync(join(dataDir, 'registry', 'registry.yaml'), registry);
   writeFileSync(join(dataDir, 'texts', 'fixture.ann'), text);
   return { root, dataDir, seedsDir, distDir: join(root, 'dist') };
 }

@@ -1,0 +1,148 @@
+/**
+ * The endpoint under abuse and overload, against the real server with small limits: empty, oversized
+ * and deeply nested queries, exploding property paths, a flood of slow queries, a query that eats
+ * memory, slow clients, many connections, and per-client rate limiting. Each gets a clear answer, and
+ * other clients are served all the while.
+ */
+import { connect, type Socket } from 'node:net';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let port: number;
+
+beforeAll(async () => {
+  server = await startTestServer({ QUERY_WORKERS: '1', QUERY_QUEUE: '2', QUERY_TIMEOUT_MS: '6000', QUERY_MEMORY_MB: '1024', HEADERS_TIMEOUT_MS: '1000', BODY_LIMIT_BYTES: '4096' });
+  port = Number(new URL(server.url).port);
+});
+afterAll(() => server?.close());
+
+const runaway = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }';
+
+function sparql(query: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(new URL(`/sparql?query=${encodeURIComponent(query)}`, server.url), { headers: { accept: 'application/sparql-results+json' }, ...init });
+}
+
+async function entityPageAnswers(): Promise<void> {
+  const res = await fetch(new URL('/id/person/trotsky', server.url), { headers: { accept: 'text/turtle' } });
+  expect(res.status).toBe(200);
+  await res.arrayBuffer();
+}
+
+describe('queries that are empty, too big or too deep', () => {
+  it('answer an empty query with 400, and a body over the limit with 413 naming the limit', async () => {
+    const empty = await sparql('');
+    expect(empty.status).toBe(400);
+    const big = await fetch(new URL('/sparql', server.url), { method: 'POST', headers: { 'content-type': 'application/sparql-query' }, body: `ASK { ?s ?p "${'x'.repeat(5000)}" }` });
+    expect(big.status).toBe(413);
+    expect(await big.text()).toMatch(/4096 bytes/);
+  });
+
+  it('refuse groups nested past the limit with 400', async () => {
+    const res = await sparql(`SELECT * WHERE ${'{ '.repeat(100)}?s ?p ?o${' }'.repeat(100)}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/nest/i);
+  });
+
+  it('answer a long property path, and stop an unbounded * path over everything at the time limit', async () => {
+    const long = await sparql(`PREFIX rcp: <http://localhost:3000/ontology#> SELECT ?b WHERE { <http://localhost:3000/id/person/trotsky> ${Array(200).fill('rcp:memberOf?').join('/')} ?b } LIMIT 5`);
+    expect([200, 503]).toContain(long.status);
+    const unbounded = await sparql('SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:x:p>|!<urn:x:p>)* ?b . ?b (<urn:x:p>|!<urn:x:p>)* ?c }');
+    expect(unbounded.status).toBe(503);
+    expect(await unbounded.text()).toMatch(/time limit/);
+    await entityPageAnswers();
+  });
+});
+
+describe('a flood of slow queries', () => {
+  it('runs at most workers + queue of them; the rest get 503 with Retry-After at once, and pages are served meanwhile', async () => {
+    const flood = Array.from({ length: 12 }, () => sparql(runaway).then(async (res) => ({ status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.text() })));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await entityPageAnswers();
+    const answers = await Promise.all(flood);
+    const turnedAway = answers.filter((a) => a.retryAfter !== null);
+    expect(answers.every((a) => a.status === 503)).toBe(true);
+    expect(turnedAway).toHaveLength(12 - 3); // one worker, two waiting
+    expect(turnedAway[0].body).toMatch(/too many queries/);
+    expect(answers.filter((a) => /time limit/.test(a.body))).toHaveLength(3);
+  });
+});
+
+describe('a query that eats memory', () => {
+  it('kills only its own worker thread, gets 503, and the next query is answered by a fresh thread', async () => {
+    const doublings = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'];
+    const binds = doublings.slice(1).map((v, i) => `BIND(CONCAT(?${doublings[i]}, ?${doublings[i]}) AS ?${v})`).join(' ');
+    const bomb = await sparql(`SELECT ?o WHERE { ?s ?p ?x BIND(CONCAT(STR(?x), STR(?x)) AS ?a) ${binds} } ORDER BY ?o`);
+    expect(bomb.status).toBe(503);
+    expect(await bomb.text()).toMatch(/more memory than the limit of 1024 MiB/);
+    const after = await sparql('ASK { ?s ?p ?o }');
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({ head: {}, boolean: true });
+  });
+});
+
+describe('slow and numerous clients', () => {
+  it('closes the connection of a client that sends its headers byte by byte, while serving others', async () => {
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let received = '';
+    socket.on('data', (chunk) => { received += chunk.toString(); });
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ');
+    let sent = 0;
+    const dribble = setInterval(() => { if (!socket.destroyed) { socket.write('a'); sent++; } }, 100);
+    await entityPageAnswers();
+    await closed;
+    clearInterval(dribble);
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expect(sent).toBeLessThan(100); // closed after the headers timeout (1 s here), not when the client gave up
+  });
+});
+
+describe('a server with the default timeouts and a rate limit of 3 queries a minute', () => {
+  let limited: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => { limited = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' }); });
+  afterAll(() => limited?.close());
+
+  it('serves 100 requests at once while 400 idle connections are held open', async () => {
+    const idle: Socket[] = await Promise.all(Array.from({ length: 400 }, () => new Promise<Socket>((resolve, reject) => {
+      const s = connect(Number(new URL(limited.url).port), '127.0.0.1', () => resolve(s));
+      s.on('error', reject);
+    })));
+    try {
+      const statuses = await Promise.all(Array.from({ length: 100 }, (_, i) =>
+        fetch(new URL(i % 2 ? '/id/person/trotsky' : '/search?q=trotsky', limited.url), { headers: { accept: i % 4 === 1 ? 'application/ld+json' : 'text/html' } })
+          .then(async (res) => { await res.arrayBuffer(); return res.status; })));
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    } finally {
+      for (const s of idle) s.destroy();
+    }
+  });
+
+  /** A query sent from a given loopback address, so that two addresses are two clients. */
+  function askFrom(localAddress: string): Promise<{ status: number; retryAfter?: string; body: string }> {
+    const url = new URL(`/sparql?query=${encodeURIComponent('ASK {}')}`, limited.url);
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: url.port, path: url.pathname + url.search, localAddress, headers: { accept: 'application/sparql-results+json' } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => { body += c.toString(); });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('answers a client past its limit with 429 and Retry-After, and no other client', async () => {
+    const first = [await askFrom('127.0.0.1'), await askFrom('127.0.0.1'), await askFrom('127.0.0.1')];
+    expect(first.map((a) => a.status)).toEqual([200, 200, 200]);
+    const over = await askFrom('127.0.0.1');
+    expect(over.status).toBe(429);
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect(over.body).toMatch(/at most 3 a minute/);
+    expect((await askFrom('127.0.0.2')).status).toBe(200);
+    const page = await fetch(new URL('/id/person/trotsky', limited.url));
+    expect(page.status).toBe(200);
+  });
+});
