@@ -26,6 +26,8 @@ export interface AppState {
   readonly pool: () => QueryPool;
   readonly ready: () => boolean;
   readonly draining: () => boolean;
+  /** Whether every entity representation has been made ahead (see EntityRepresentations.ts). */
+  readonly prepared: () => boolean;
 }
 
 /** The Content-Security-Policy of every page: nothing inline, nothing from another host. */
@@ -66,7 +68,7 @@ export function createApp(state: AppState, configuration: ServerConfiguration, l
   router.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   router.get('/readyz', (_req, res) => {
     const ready = state.ready();
-    res.status(ready ? 200 : 503).json(ready ? { status: 'ready', version: state.dataset().version, triples: state.dataset().manifest.statistics.triples } : { status: 'starting' });
+    res.status(ready ? 200 : 503).json(ready ? { status: 'ready', version: state.dataset().version, triples: state.dataset().manifest.statistics.triples, representationsPrepared: state.prepared() } : { status: 'starting' });
   });
   router.use('/assets', express.static(assetsDir, { maxAge: '1h', fallthrough: true }), express.static(bundleDir, { maxAge: '1h' }));
 

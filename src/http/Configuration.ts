@@ -19,6 +19,7 @@ export interface ServerConfiguration {
   readonly bodyLimitBytes: number;
   readonly rateLimitPerMinute: number;
   readonly logLevel: string;
+  readonly prepareRepresentations: boolean;
   readonly distDir?: string;
 }
 
@@ -35,6 +36,7 @@ export const settings = {
   REQUEST_TIMEOUT_MS: 'time a client has to send its whole request (default 30000)',
   BODY_LIMIT_BYTES: 'largest request body, e.g. a POSTed query (default 65536)',
   RATE_LIMIT_PER_MINUTE: 'SPARQL requests per client and minute before 429 (default 120; 0 turns it off)',
+  PREPARE_REPRESENTATIONS: 'make every representation of every entity ahead, in idle time after start-up: 1 or 0 (default 1)',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug (default info)',
 } as const;
 
@@ -67,6 +69,7 @@ export function readConfiguration(env: Source, flags: Source = {}): ServerConfig
     bodyLimitBytes: integer(source, 'BODY_LIMIT_BYTES', 65_536, 1),
     rateLimitPerMinute: integer(source, 'RATE_LIMIT_PER_MINUTE', 120, 0),
     logLevel: source.LOG_LEVEL ?? 'info',
+    prepareRepresentations: integer(source, 'PREPARE_REPRESENTATIONS', 1, 0) > 0,
     ...(source.DIST_DIR && { distDir: source.DIST_DIR }),
   };
 }

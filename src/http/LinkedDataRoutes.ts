@@ -17,12 +17,12 @@ import { formatByExtension, html, negotiate, rdfFormats } from './Negotiation.ts
 import { methodNotAllowed, sendError, sendRepresentation } from './Responses.ts';
 import type { ServedDataset } from './ServedDataset.ts';
 import { renderDocument } from './pages/Html.ts';
-import { EntityPage } from './pages/EntityPage.ts';
 import { NotFoundPage } from './pages/NotFoundPage.ts';
 import { OntologyPage } from './pages/OntologyPage.ts';
 import { TextPage } from './pages/TextPage.ts';
 import { TextListPage } from './pages/TextListPage.ts';
-import { DatasetPage, datasetCitation } from './pages/DatasetPage.ts';
+import { DatasetPage } from './pages/DatasetPage.ts';
+import { entityRepresentation } from './EntityRepresentations.ts';
 import { uiLanguage } from './UiLanguage.ts';
 
 const entityTypes = ['person', 'faction', 'document', 'position', 'event', 'place'];
@@ -90,20 +90,11 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (mediaType === 'bad-extension') return notFound(req, res, slug);
     if (!mediaType) return notAcceptable(res, offered);
     const resourcePath = `${root()}id/${type}/${slug}`;
-    if (mediaType === html) {
-      const language = uiLanguage(req);
-      const representation = await dataset.representation(`${iri}|${language}`, html, () => {
-        const description = dataset.describer.describe(iri)!;
-        const relationLabels = new Map([...description.outgoing, ...description.incoming].map((v) => [v.predicate, dataset.describer.labelsOf(v.predicate)]));
-        return renderDocument(EntityPage({
-          description, type: type[0].toUpperCase() + type.slice(1), base: dataset.base, language, path: req.path,
-          altLabels: dataset.describer.literals(iri, 'altLabel'), descriptions: dataset.describer.literals(iri, 'description'),
-          relationLabels, formats: rdfFormats, citation: `${description.labels.get(iri)?.[language] ?? iri}. ${datasetCitation(dataset.manifest, language)} ${iri}`,
-        }));
-      });
-      return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.html`, cors: false });
-    }
-    return sendQuads(req, res, iri, mediaType, () => [...dataset.describer.describe(iri)!.quads], resourcePath, !extension);
+    const representation = await entityRepresentation(dataset, iri, mediaType, uiLanguage(req));
+    const format = rdfFormats.find((f) => f.mediaType === mediaType);
+    return sendRepresentation(req, res, dataset, representation, mediaType === html
+      ? { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.html`, cors: false }
+      : { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.${format!.extension}` });
   }).all(methodNotAllowed(get));
 
   // --- The ontology --------------------------------------------------------------------------

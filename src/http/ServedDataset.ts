@@ -12,7 +12,7 @@ import type { JsonLdDocument } from '../dataset/RdfFormats.ts';
 import { loadOntology, type Ontology } from '../ontology/Ontology.ts';
 import { Iris } from '../ontology/Vocabulary.ts';
 import { loadDataset } from '../store/DatasetStore.ts';
-import { EntityDescriber } from '../store/EntityDescriber.ts';
+import { EntityDescriber, type EntityDescription } from '../store/EntityDescriber.ts';
 import type { Store } from 'n3';
 import { SearchIndex } from '../store/SearchIndex.ts';
 
@@ -24,6 +24,7 @@ export interface Representation {
 
 export class ServedDataset {
   private readonly cache = new Map<string, Representation>();
+  private readonly descriptions = new Map<string, EntityDescription | undefined>();
 
   private constructor(
     readonly dir: string,
@@ -57,6 +58,12 @@ export class ServedDataset {
     const representation = { body, mediaType, etag };
     this.cache.set(`${key}|${mediaType}`, representation);
     return representation;
+  }
+
+  /** An entity's description, made once and shared by all its representations (HTML in each language, every RDF format). */
+  describe(iri: string): EntityDescription | undefined {
+    if (!this.descriptions.has(iri)) this.descriptions.set(iri, this.describer.describe(iri));
+    return this.descriptions.get(iri);
   }
 
   /** The named graphs of the dataset (one per text, the registry, the curated facts, the ontology). */

@@ -13,6 +13,7 @@ import { QueryPool } from '../store/QueryPool.ts';
 import { createApp } from './App.ts';
 import type { ServerConfiguration } from './Configuration.ts';
 import { ServedDataset } from './ServedDataset.ts';
+import { prepareEntityRepresentations } from './EntityRepresentations.ts';
 
 export interface RunningServer {
   readonly server: Server;
@@ -43,7 +44,17 @@ export async function startServer(configuration: ServerConfiguration, options: S
   let pool = makePool(dir);
   let ready = false;
   let draining = false;
-  const app = createApp({ dataset: () => dataset, pool: () => pool, ready: () => ready, draining: () => draining }, configuration, log);
+  let prepared = false;
+  const prepare = (served: ServedDataset) => {
+    if (!configuration.prepareRepresentations) return;
+    const began = performance.now();
+    prepareEntityRepresentations(served, () => dataset === served && !draining).then((made) => {
+      if (dataset !== served || draining) return;
+      prepared = true;
+      log.info({ representations: made, ms: Math.round(performance.now() - began) }, `prepared ${made} entity representations`);
+    }, (error: unknown) => log.error({ err: error }, 'preparing representations failed; they are made on request instead'));
+  };
+  const app = createApp({ dataset: () => dataset, pool: () => pool, ready: () => ready, draining: () => draining, prepared: () => prepared }, configuration, log);
 
   const server = createServer({
     maxHeaderSize: 16_384, requestTimeout: configuration.requestTimeoutMs, headersTimeout: configuration.headersTimeoutMs, keepAliveTimeout: 5_000,
@@ -59,6 +70,7 @@ export async function startServer(configuration: ServerConfiguration, options: S
   const url = `http://${configuration.host === '0.0.0.0' ? 'localhost' : configuration.host}:${port}/`;
   await pool.warmUp();
   ready = true;
+  prepare(dataset);
   const stats = dataset.manifest.statistics;
   log.info({
     url, base: configuration.base, dataset: dir, version: dataset.version, triples: stats.triples, quads: stats.quads, entities: stats.entities,
@@ -76,6 +88,8 @@ export async function startServer(configuration: ServerConfiguration, options: S
       const oldPool = pool;
       dataset = nextDataset;
       pool = nextPool;
+      prepared = false;
+      prepare(nextDataset);
       log.info({ dataset: next, version: nextDataset.version }, 'reloaded the published dataset');
       setTimeout(() => void oldPool.close(), configuration.queryTimeoutMs + 1000).unref();
     },

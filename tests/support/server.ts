@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '../../src/http/Server.ts';
 export async function startTestServer(overrides: Record<string, string> = {}): Promise<RunningServer & { configuration: ServerConfiguration }> {
   const configuration = readConfiguration({
     PORT: '0', HOST: '127.0.0.1', BASE_IRI: 'http://localhost:3000/', QUERY_WORKERS: '1', QUERY_TIMEOUT_MS: '8000',
-    RATE_LIMIT_PER_MINUTE: '0', DIST_DIR: inject('distDir'), ...overrides,
+    RATE_LIMIT_PER_MINUTE: '0', PREPARE_REPRESENTATIONS: '0', DIST_DIR: inject('distDir'), ...overrides,
   });
   const running = await startServer(configuration, { build: false, logger: pino({ level: 'silent' }) });
   return { ...running, configuration };
