@@ -14,6 +14,8 @@ import { Iris } from '../ontology/Vocabulary.ts';
 import { loadDataset } from '../store/DatasetStore.ts';
 import { EntityDescriber, type EntityDescription } from '../store/EntityDescriber.ts';
 import type { Store } from 'n3';
+import { LRUCache } from 'lru-cache';
+import type { QueryAnswer } from '../store/SparqlEngine.ts';
 import { SearchIndex } from '../store/SearchIndex.ts';
 
 export interface Representation {
@@ -25,6 +27,11 @@ export interface Representation {
 export class ServedDataset {
   private readonly cache = new Map<string, Representation>();
   private readonly descriptions = new Map<string, EntityDescription | undefined>();
+  /**
+   * Answers to SPARQL queries already asked of this build (the data cannot change under them), by
+   * query, graphs and format; bounded in bytes, least recently used first out.
+   */
+  readonly answers = new LRUCache<string, QueryAnswer>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (answer, key) => answer.body.length * 2 + key.length * 2 + 64 });
 
   private constructor(
     readonly dir: string,

@@ -3,7 +3,8 @@
  * application/sparql-query, with default-graph-uri and named-graph-uri; the answer's format chosen by
  * Accept; queries admitted by the policy (read-only, closed, capped) and run in the worker pool under
  * the time limit. Without a query it answers with the Service Description, or the query page for a
- * browser. Each query is logged with the time it took.
+ * browser. Each query is logged with the time it took. Answers are kept for the build they came from,
+ * so a repeated query is answered from memory.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -95,14 +96,17 @@ async function handle(req: Request, res: Response, deps: SparqlEndpointDeps, que
       log(406);
       return sendError(res, 406, `no acceptable format for a ${form} answer; this endpoint offers ${offered.join(', ')}`);
     }
-    const answer = await deps.pool().run({ query: admitted, mediaType, base: dataset.base, context: dataset.context });
+    const key = JSON.stringify([query, mediaType, params(fields['default-graph-uri']), params(fields['named-graph-uri'])]);
+    const cached = dataset.answers.get(key);
+    const answer = cached ?? await deps.pool().run({ query: admitted, mediaType, base: dataset.base, context: dataset.context });
+    if (!cached) dataset.answers.set(key, answer);
     res.setHeader('Content-Type', `${answer.mediaType}; charset=utf-8`);
     res.setHeader('Vary', 'Accept');
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('X-SPARQL-Result-Limit', String(deps.configuration.resultLimit));
     if (answer.truncated) res.setHeader('X-SPARQL-Results-Truncated', 'true');
     res.status(200).send(answer.body);
-    log(200, { results: answer.size, truncated: answer.truncated });
+    log(200, { results: answer.size, truncated: answer.truncated, cached: cached !== undefined });
   } catch (error) {
     if (error instanceof QueryRefused) { log(error.status, { refused: error.message }); return sendError(res, error.status, error.message); }
     if (error instanceof QueryTimeout) { log(503, { timeout: true }); return sendError(res, 503, error.message); }

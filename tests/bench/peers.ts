@@ -1,0 +1,58 @@
+/**
+ * The servers a benchmark compares, each started in its own process on loopback, and timed from
+ * process start to its first answered request: ours (`rcpkg serve`), a bare Node `http` server that
+ * answers one prebuilt buffer (the practical limit of a Node server here), and Zazuko's Trifid serving
+ * the same dump (trifid-core with its entity renderer over trifid-handler-fetch, i.e. Oxigraph).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface RunningPeer {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  /** From spawning the process to the first request answered with 200. */
+  readonly startupMs: number;
+  stop(): Promise<void>;
+}
+
+const repo = new URL('../../', import.meta.url).pathname;
+
+export function residentMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
+async function firstAnswer(url: string, accept: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const ok = await fetch(url, { headers: { accept } }).then(async (r) => { await r.arrayBuffer(); return r.status === 200; }, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+async function startPeer(name: string, command: string[], env: Record<string, string>, port: number, probePath: string, accept: string): Promise<RunningPeer> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, command, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}/`;
+  await firstAnswer(url + probePath, accept, Date.now() + 600_000);
+  return {
+    name, url, pid: child.pid!, startupMs: performance.now() - started,
+    stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+  };
+}
+
+export function startOurs(port: number, probePath: string, env: Record<string, string> = {}): Promise<RunningPeer> {
+  return startPeer('ours', ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+    PORT: String(port), HOST: '127.0.0.1', BASE_IRI: 'http://localhost:3000/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env,
+  }, port, probePath, 'text/turtle');
+}
+
+export function startBareNode(port: number, body: Buffer, mediaType: string): Promise<RunningPeer> {
+  const script = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': ${JSON.stringify(mediaType)}, 'content-length': ${body.length} }); s.end(b); }).listen(${port}, '127.0.0.1');`;
+  return startPeer('bare node', ['-e', `const b = Buffer.from(${JSON.stringify(body.toString('base64'))}, 'base64'); ${script}`], {}, port, '', mediaType);
+}
+
+export function startTrifid(port: number, turtleDump: string, base: string, probePath: string): Promise<RunningPeer> {
+  return startPeer('trifid', [new URL('./trifidServer.mjs', import.meta.url).pathname, turtleDump, base, String(port)], {}, port, probePath, 'text/turtle');
+}
