@@ -22,11 +22,14 @@ import { NotFoundPage } from './pages/NotFoundPage.ts';
 import { OntologyPage } from './pages/OntologyPage.ts';
 import { TextPage } from './pages/TextPage.ts';
 import { TextListPage } from './pages/TextListPage.ts';
-import { DatasetPage, datasetCitation } from './pages/DatasetPage.ts';
+import { DatasetPage } from './pages/DatasetPage.ts';
+import { entityCitation } from './Citation.ts';
+import { isCitationExtension, sendCitation } from './ExportRoutes.ts';
 import { uiLanguage } from './UiLanguage.ts';
+import type { UiLanguage } from './pages/Layout.ts';
 
 const entityTypes = ['person', 'faction', 'document', 'position', 'event', 'place'];
-const resourceFile = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+))?$/;
+const resourceFile = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+(?:\.json)?))?$/;
 const rdfMediaTypes = rdfFormats.map((f) => f.mediaType);
 
 /** Which representation a request asks for: by extension, or by Accept; undefined means 406. */
@@ -85,6 +88,8 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
       if (replacement) return res.redirect(301, root() + replacement.value.slice(dataset.base.length) + (extension ? `.${extension}` : ''));
       return notFound(req, res, slug);
     }
+    const citation = (language: UiLanguage) => entityCitation(iri, dataset.describer.labelsOf(iri), dataset.manifest, dataset.lastModified, language);
+    if (isCitationExtension(extension)) return sendCitation(req, res, dataset, citation('en'), extension);
     const offered = ['text/turtle', html, ...rdfMediaTypes.filter((m) => m !== 'text/turtle')];
     const mediaType = chooseFormat(req, extension, offered);
     if (mediaType === 'bad-extension') return notFound(req, res, slug);
@@ -98,7 +103,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
         return renderDocument(EntityPage({
           description, type: type[0].toUpperCase() + type.slice(1), base: dataset.base, language, path: req.path,
           altLabels: dataset.describer.literals(iri, 'altLabel'), descriptions: dataset.describer.literals(iri, 'description'),
-          relationLabels, formats: rdfFormats, citation: `${description.labels.get(iri)?.[language] ?? iri}. ${datasetCitation(dataset.manifest, language)} ${iri}`,
+          relationLabels, formats: rdfFormats, citation: citation(language),
         }));
       });
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.html`, cors: false });
@@ -189,7 +194,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     const resourcePath = `${root()}.well-known/void`;
     if (mediaType === html) {
       const language = uiLanguage(req);
-      const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path)));
+      const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path, dataset.lastModified)));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, cors: false });
     }
     return sendQuads(req, res, 'void', mediaType, () => voidDescription(dataset.manifest), resourcePath, !extension);
@@ -198,7 +203,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
   router.get('/dataset', async (req, res) => {
     const dataset = current();
     const language = uiLanguage(req);
-    const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path)));
+    const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path, dataset.lastModified)));
     sendRepresentation(req, res, dataset, representation, { cors: false });
   });
 
