@@ -8,7 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { readGraphContents, type GraphContents } from './GraphContents.ts';
 import { gexfMediaType, graphMlMediaType, toGexf, toGraphMl } from './NetworkFormats.ts';
 import { csvMediaType, entitiesCsv, statementsCsv } from './TableFormats.ts';
-import { annotationMediaType, wholeAnnotationCollection } from './WebAnnotationCollection.ts';
+import { annotationCollectionLabel, annotationMediaType, wholeAnnotationCollection } from './WebAnnotationCollection.ts';
 
 export interface ExportContext {
   readonly contents: GraphContents;
@@ -32,7 +32,7 @@ const networkDescription = 'Entities of the RCP factions knowledge graph as node
 
 export const datasetExports: readonly DatasetExport[] = [
   { file: 'annotations.jsonld', name: 'annotations', mediaType: annotationMediaType, conformsTo: 'http://www.w3.org/TR/annotation-model/', title: 'Web Annotations: every mention and every statement\'s passage',
-    write: ({ contents, base }) => JSON.stringify(wholeAnnotationCollection(contents.annotations, `${base}annotations.jsonld`, 'The annotations of the RCP factions knowledge graph'), null, 1) + '\n' },
+    write: ({ contents, base }) => JSON.stringify(wholeAnnotationCollection(contents.annotations, `${base}annotations.jsonld`, annotationCollectionLabel), null, 1) + '\n' },
   { file: 'graph.graphml', name: 'graphml', mediaType: graphMlMediaType, conformsTo: 'http://graphml.graphdrawing.org/xmlns', title: 'The network of entities and statements (GraphML)',
     write: ({ contents }) => toGraphMl(contents, networkDescription) },
   { file: 'graph.gexf', name: 'gexf', mediaType: gexfMediaType, conformsTo: 'http://www.gexf.net/1.2draft', title: 'The network of entities and statements, dated for a timeline (GEXF)',

@@ -5,12 +5,12 @@
  * node, the text that states it (prov:wasDerivedFrom), its quote and position (the oa:Annotation's
  * selectors), certainty and dates.
  */
-import { DataFactory, Store } from 'n3';
+import { DataFactory } from 'n3';
 import type { NamedNode, Quad, Term } from '@rdfjs/types';
 import { entityTypes, type EntityType } from '../annotation/Registry.ts';
 import { dcterms, oa, prov, rdf, rdfs, schema } from '../ontology/Vocabulary.ts';
 
-const { namedNode, defaultGraph } = DataFactory;
+const { namedNode } = DataFactory;
 
 export interface BilingualText { readonly en: string; readonly ru: string }
 
@@ -71,36 +71,49 @@ export interface GraphContents {
 }
 
 export function readGraphContents(quads: Iterable<Quad>, ontologyNamespace: string): GraphContents {
-  const store = new Store();
-  for (const q of quads) store.addQuad(DataFactory.quad(q.subject, q.predicate, q.object, defaultGraph()));
+  // One pass indexes the quads by subject (the union of all graphs); every lookup below is by subject.
+  const typePredicate = rdf('type');
+  const bySubject = new Map<string, Quad[]>();
+  const typed = new Map<string, string[]>();
+  for (const q of quads) {
+    const list = bySubject.get(q.subject.value);
+    if (list) list.push(q); else bySubject.set(q.subject.value, [q]);
+    if (q.predicate.equals(typePredicate)) {
+      const members = typed.get(q.object.value);
+      if (members) members.push(q.subject.value); else typed.set(q.object.value, [q.subject.value]);
+    }
+  }
   const rcp = (local: string): NamedNode => namedNode(ontologyNamespace + local);
-  const value = (subject: Term, predicate: NamedNode): string | undefined => store.getObjects(subject, predicate, null)[0]?.value;
-  const bilingual = (subject: Term, predicate: NamedNode): BilingualText => {
+  const objects = (subject: string, predicate: NamedNode): Term[] => (bySubject.get(subject) ?? []).filter((q) => q.predicate.equals(predicate)).map((q) => q.object);
+  const value = (subject: string, predicate: NamedNode): string | undefined => objects(subject, predicate)[0]?.value;
+  const ofType = (type: NamedNode): string[] => [...new Set(typed.get(type.value) ?? [])];
+  const hasType = (subject: string, type: NamedNode): boolean => objects(subject, rdf('type')).some((t) => t.equals(type));
+  const bilingual = (subject: string, predicate: NamedNode): BilingualText => {
     const text = { en: '', ru: '' };
-    for (const o of store.getObjects(subject, predicate, null)) {
+    for (const o of objects(subject, predicate)) {
       if (o.termType === 'Literal' && (o.language === 'en' || o.language === 'ru')) text[o.language] = o.value;
     }
     return text;
   };
 
-  const entities: EntityEntry[] = entityTypes.flatMap((type) => store.getSubjects(rdf('type'), rcp(type), null)
-    .map((s) => ({ iri: s.value, type, label: bilingual(s, rdfs('label')), description: bilingual(s, schema('description')) }))
+  const entities: EntityEntry[] = entityTypes.flatMap((type) => ofType(rcp(type))
+    .map((iri) => ({ iri, type, label: bilingual(iri, rdfs('label')), description: bilingual(iri, schema('description')) }))
     .sort((a, b) => compare(a.iri, b.iri)));
 
-  const annotations: TextAnnotation[] = store.getSubjects(rdf('type'), oa('Annotation'), null).map((annotation) => {
-    const target = store.getObjects(annotation, oa('hasTarget'), null)[0];
-    const selectors = store.getObjects(target, oa('hasSelector'), null);
-    const quote = selectors.find((s) => store.has(DataFactory.quad(s as NamedNode, rdf('type'), oa('TextQuoteSelector'))));
-    const position = selectors.find((s) => store.has(DataFactory.quad(s as NamedNode, rdf('type'), oa('TextPositionSelector'))));
-    if (!target || !quote || !position) throw new Error(`the annotation ${annotation.value} has no target with a quote and a position selector`);
+  const annotations: TextAnnotation[] = ofType(oa('Annotation')).map((annotation) => {
+    const target = value(annotation, oa('hasTarget'));
+    const selectors = target === undefined ? [] : objects(target, oa('hasSelector')).map((s) => s.value);
+    const quote = selectors.find((s) => hasType(s, oa('TextQuoteSelector')));
+    const position = selectors.find((s) => hasType(s, oa('TextPositionSelector')));
+    if (!target || !quote || !position) throw new Error(`the annotation ${annotation} has no target with a quote and a position selector`);
     return {
-      iri: annotation.value,
+      iri: annotation,
       motivation: value(annotation, oa('motivatedBy')) === oa('identifying').value ? 'identifying' : 'describing',
       body: value(annotation, oa('hasBody')) ?? '',
-      target: target.value,
+      target,
       source: value(target, oa('hasSource')) ?? '',
-      quoteSelector: quote.value,
-      positionSelector: position.value,
+      quoteSelector: quote,
+      positionSelector: position,
       selection: {
         exact: value(quote, oa('exact')) ?? '', prefix: value(quote, oa('prefix')) ?? '', suffix: value(quote, oa('suffix')) ?? '',
         start: Number(value(position, oa('start'))), end: Number(value(position, oa('end'))),
@@ -109,21 +122,21 @@ export function readGraphContents(quads: Iterable<Quad>, ontologyNamespace: stri
   }).sort((a, b) => compare(a.source, b.source) || a.selection.start - b.selection.start || a.selection.end - b.selection.end || compare(a.iri, b.iri));
 
   const passageOf = new Map(annotations.filter((a) => a.motivation === 'describing').map((a) => [a.body, a.selection]));
-  const statements: StatedRelation[] = store.getSubjects(rdf('type'), rcp('Statement'), null).map((node) => {
+  const statements: StatedRelation[] = ofType(rcp('Statement')).map((node) => {
     const sourceText = value(node, prov('wasDerivedFrom')) ?? '';
-    const passage = passageOf.get(node.value);
-    if (!passage) throw new Error(`the statement ${node.value} has no annotation with its passage`);
+    const passage = passageOf.get(node);
+    if (!passage) throw new Error(`the statement ${node} has no annotation with its passage`);
     const date = value(node, rcp('date'));
     const from = value(node, rcp('startDate'));
     const to = value(node, rcp('endDate'));
     const note = value(node, rcp('note'));
     return {
-      iri: node.value,
+      iri: node,
       subject: value(node, rdf('subject')) ?? '',
       relation: (value(node, rdf('predicate')) ?? '').slice(ontologyNamespace.length),
       object: value(node, rdf('object')) ?? '',
       sourceText,
-      sourceTitle: bilingual(namedNode(sourceText), dcterms('title')),
+      sourceTitle: bilingual(sourceText, dcterms('title')),
       passage,
       certainty: (value(node, rcp('certainty')) ?? '').slice(ontologyNamespace.length),
       ...(date && { date }), ...(from && { from }), ...(to && { to }), ...(note && { note }),

@@ -19,7 +19,8 @@ export const statementColumns = [
 type Row<Columns extends readonly string[]> = Record<Columns[number], string | number>;
 
 function toCsv<Columns extends readonly string[]>(columns: Columns, rows: readonly Row<Columns>[]): string {
-  return stringify(rows as Row<Columns>[], { header: true, columns: [...columns], record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  // Records end in CRLF, as RFC 4180 says.
+  return stringify(rows as Row<Columns>[], { header: true, columns: [...columns], record_delimiter: 'windows' });
 }
 
 export function entitiesCsv(contents: GraphContents): string {

@@ -10,6 +10,7 @@ import type { TextAnnotation } from './GraphContents.ts';
 export const annotationContext = 'http://www.w3.org/ns/anno.jsonld';
 /** The media type the Web Annotation Protocol asks for. */
 export const annotationMediaType = `application/ld+json; profile="${annotationContext}"`;
+export const annotationCollectionLabel = 'The annotations of the RCP factions knowledge graph';
 
 export interface WebAnnotation {
   readonly id: string;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import { datasetExports } from '../dataset/Exports.ts';
-import { annotationCollection, annotationMediaType, annotationPage, itemsOf, type AnnotationCollection, type CollectionLayout, type WebAnnotation } from '../dataset/WebAnnotationCollection.ts';
+import { annotationCollection, annotationCollectionLabel, annotationMediaType, annotationPage, itemsOf, type AnnotationCollection, type CollectionLayout, type WebAnnotation } from '../dataset/WebAnnotationCollection.ts';
 import { bibtex, bibtexMediaType, cslJson, cslJsonMediaType, datasetCitation, type Citation } from './Citation.ts';
 import { methodNotAllowed, sendError, sendRepresentation } from './Responses.ts';
 import type { ServedDataset } from './ServedDataset.ts';
@@ -58,7 +58,7 @@ export function exportRoutes(current: () => ServedDataset): Router {
   router.route('/annotations').get(async (req, res) => {
     const dataset = current();
     const layout: CollectionLayout = {
-      id: `${dataset.base}annotations`, label: 'The annotations of the RCP factions knowledge graph',
+      id: `${dataset.base}annotations`, label: annotationCollectionLabel,
       page: (n) => `${dataset.base}annotations?page=${n}`, pageSize: annotationPageSize,
     };
     const requested = req.query.page;
