@@ -127,7 +127,8 @@ async function main(argv: string[]): Promise<number> {
         renameSync(temporary, values.out);
       } catch (error) {
         rmSync(temporary, { force: true });
-        throw error;
+        log(`cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}`);
+        return 1;
       }
       log(`wrote ${exported.title} to ${values.out} (${content.length} bytes)`);
       return 0;
