@@ -12,26 +12,26 @@ import type { EntityEntry, GraphContents, StatedRelation } from './GraphContents
 export const graphMlMediaType = 'application/graphml+xml';
 export const gexfMediaType = 'application/gexf+xml';
 
-/** One column of the network's node or edge table: its name, its XML Schema-ish type, how to read it. */
-interface Column<T> { readonly name: string; readonly type: 'string' | 'int'; readonly value: (item: T) => string | number | undefined }
+/** One column of the network's node or edge table (all are strings): its name and how to read it. */
+interface Column<T> { readonly name: string; readonly value: (item: T) => string | undefined }
 
 const nodeColumns: readonly Column<EntityEntry>[] = [
-  { name: 'label', type: 'string', value: (e) => e.label.en },
-  { name: 'label_ru', type: 'string', value: (e) => e.label.ru },
-  { name: 'class', type: 'string', value: (e) => e.type },
+  { name: 'label', value: (e) => e.label.en },
+  { name: 'label_ru', value: (e) => e.label.ru },
+  { name: 'class', value: (e) => e.type },
 ];
 
 const edgeColumns: readonly Column<StatedRelation>[] = [
-  { name: 'relation', type: 'string', value: (s) => s.relation },
-  { name: 'source_text', type: 'string', value: (s) => s.sourceText },
-  { name: 'source_title', type: 'string', value: (s) => s.sourceTitle.en },
-  { name: 'quote', type: 'string', value: (s) => s.passage.exact },
-  { name: 'certainty', type: 'string', value: (s) => s.certainty },
-  { name: 'date', type: 'string', value: (s) => s.date },
-  { name: 'from', type: 'string', value: (s) => s.from },
-  { name: 'to', type: 'string', value: (s) => s.to },
-  { name: 'calendar', type: 'string', value: (s) => s.calendar },
-  { name: 'note', type: 'string', value: (s) => s.note },
+  { name: 'relation', value: (s) => s.relation },
+  { name: 'source_text', value: (s) => s.sourceText },
+  { name: 'source_title', value: (s) => s.sourceTitle.en },
+  { name: 'quote', value: (s) => s.passage.exact },
+  { name: 'certainty', value: (s) => s.certainty },
+  { name: 'date', value: (s) => s.date },
+  { name: 'from', value: (s) => s.from },
+  { name: 'to', value: (s) => s.to },
+  { name: 'calendar', value: (s) => s.calendar },
+  { name: 'note', value: (s) => s.note },
 ];
 
 /**
@@ -71,7 +71,7 @@ export function toGraphMl(contents: GraphContents, description: string): string 
   });
   root.com(` ${description} `);
   const keys = (columns: readonly Column<never>[], domain: 'node' | 'edge') => {
-    for (const c of columns) root.ele('key', { id: `${domain}_${c.name}`, for: domain, 'attr.name': c.name, 'attr.type': c.type });
+    for (const c of columns) root.ele('key', { id: `${domain}_${c.name}`, for: domain, 'attr.name': c.name, 'attr.type': 'string' });
   };
   keys(nodeColumns, 'node');
   keys(edgeColumns, 'edge');
@@ -79,7 +79,7 @@ export function toGraphMl(contents: GraphContents, description: string): string 
   const data = <T>(element: XMLBuilder, columns: readonly Column<T>[], domain: string, item: T) => {
     for (const c of columns) {
       const v = c.value(item);
-      if (v !== undefined && v !== '') element.ele('data', { key: `${domain}_${c.name}` }).txt(String(v));
+      if (v !== undefined && v !== '') element.ele('data', { key: `${domain}_${c.name}` }).txt(v);
     }
   };
   for (const e of contents.entities) data(graph.ele('node', { id: e.iri }), nodeColumns, 'node', e);
@@ -99,7 +99,7 @@ export function toGexf(contents: GraphContents, description: string, version: st
   const graph = root.ele('graph', { mode: 'dynamic', defaultedgetype: 'directed', timeformat: 'date' });
   const declare = (columns: readonly Column<never>[], domain: 'node' | 'edge') => {
     const attributes = graph.ele('attributes', { class: domain, mode: 'static' });
-    columns.forEach((c, i) => attributes.ele('attribute', { id: `${domain[0]}${i}`, title: c.name, type: c.type === 'int' ? 'integer' : 'string' }));
+    columns.forEach((c, i) => attributes.ele('attribute', { id: `${domain[0]}${i}`, title: c.name, type: 'string' }));
   };
   const nodeAttributes = nodeColumns.filter((c) => c.name !== 'label');
   declare(nodeAttributes, 'node');
@@ -110,7 +110,7 @@ export function toGexf(contents: GraphContents, description: string, version: st
     const attvalues = element.ele('attvalues');
     columns.forEach((c, i) => {
       const v = c.value(item);
-      if (v !== undefined && v !== '') attvalues.ele('attvalue', { for: `${domain[0]}${i}`, value: String(v).replace(/\r?\n/g, ' ') });
+      if (v !== undefined && v !== '') attvalues.ele('attvalue', { for: `${domain[0]}${i}`, value: v.replace(/\r?\n/g, ' ') });
     });
   };
   const nodes = graph.ele('nodes');
