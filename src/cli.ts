@@ -14,6 +14,8 @@ Commands:
   validate              check the annotated texts, the registry and the shapes; write nothing
   stats                 print the statistics of the corpus (entities per class, statements per relation, per text)
   query FILE.rq         run a SPARQL query file against the built dataset and print a table
+  export FORMAT         write an export of the current build (building first if out of date) to --out FILE
+                        or standard output; FORMAT is annotations, graphml, gexf, entities-csv or statements-csv
   import-seed SEED [A-B]  print a seed (lines A to B) as an annotated-text body, hyphenation mended
   suggest FILE.ann      propose mentions of registered entities in an annotated text
   coverage [FILE.ann…]  per-text coverage, and capitalised names with no mention over them
@@ -22,6 +24,7 @@ Commands:
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
   --port N              (serve) port to listen on (default: $PORT or 3000)
+  --out FILE            (export) the file to write (written whole, then renamed into place)
   --apply               (suggest) write the unambiguous proposals into the file as [[…|id]]
   --update-readme       (stats, suggest) also write the table into README.md
   --json                machine-readable output (stats, query, coverage)
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       port: { type: 'string' },
+      out: { type: 'string' },
       apply: { type: 'boolean', default: false },
       'update-readme': { type: 'boolean', default: false },
     },
@@ -105,6 +109,28 @@ async function main(argv: string[]): Promise<number> {
       const rows = await new SparqlEngine(store).bindings(readFileSync(file, 'utf8'));
       if (values.json) process.stdout.write(JSON.stringify(rows.map((r) => Object.fromEntries([...r].map(([k, v]) => [k.value, v.value]))), null, 2) + '\n');
       else process.stdout.write(formatTable(rows, ourPrefixes(manifest.ontologyNamespace, manifest.base)));
+      return 0;
+    }
+    case 'export': {
+      const { datasetExports } = await import('./dataset/Exports.ts');
+      const names = datasetExports.map((e) => e.name).join(', ');
+      const exported = datasetExports.find((e) => e.name === rest[0]);
+      if (!exported) { log(rest[0] ? `unknown export '${rest[0]}'; the exports are ${names}` : `usage: export FORMAT [--out FILE]; FORMAT is one of ${names}`); return 2; }
+      const { readFileSync, writeFileSync, renameSync, rmSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { ensureBuilt } = await import('./dataset/Freshness.ts');
+      const content = readFileSync(join(await ensureBuilt(base, log), exported.file));
+      if (!values.out) { process.stdout.write(content); return 0; }
+      const temporary = `${values.out}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temporary, content);
+        renameSync(temporary, values.out);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        log(`cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}`);
+        return 1;
+      }
+      log(`wrote ${exported.title} to ${values.out} (${content.length} bytes)`);
       return 0;
     }
     case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false, values['update-readme'] ?? false);

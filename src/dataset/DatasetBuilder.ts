@@ -8,6 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { AnnotationErrors } from '../annotation/SourcePosition.ts';
 import { extractDataset } from '../extraction/Extractor.ts';
 import { canonicalQuads, jsonLdContext, ourPrefixes, toJsonLd, toRdfXml, unionOf, writeRdf } from './RdfFormats.ts';
+import { datasetExports, writeExports } from './Exports.ts';
 import { readCorpus, inputsDigest, type Corpus, type CorpusLocation, defaultLocation } from './Corpus.ts';
 import { startPublication, defaultDistDir } from './Publication.ts';
 import { validateAgainstShapes, type ShapeViolation } from './ShaclValidation.ts';
@@ -84,10 +85,14 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
 
   const statistics = corpusStatistics(corpus, quads);
   const digest = inputsDigest(location, options.base);
+  const version = digest.slice(0, 12);
   const files = await serialise(corpus, quads, options.base);
   lap('serialise');
+  for (const [name, content] of writeExports(quads, corpus.ontology.iris.ontologyNamespace, options.base, version)) files.set(name, Buffer.from(content, 'utf8'));
+  lap('export');
 
-  const dumps: DumpFile[] = Object.entries(dumpMediaTypes).map(([name, mediaType]) => {
+  const published = [...Object.entries(dumpMediaTypes), ...datasetExports.map((e) => [e.file, e.mediaType] as const)];
+  const dumps: DumpFile[] = published.map(([name, mediaType]) => {
     const content = files.get(name)!;
     return { name, mediaType, bytes: content.byteLength, sha256: createHash('sha256').update(content).digest('hex') };
   });
@@ -95,7 +100,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
     base: options.base,
     ontologyNamespace: corpus.ontology.iris.ontologyNamespace,
     inputsDigest: digest,
-    version: digest.slice(0, 12),
+    version,
     statistics,
     files: dumps,
     texts: corpus.texts.map((t) => ({ id: t.metadata.id, file: t.file })),

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { QueryPool } from '../store/QueryPool.ts';
 import type { ServerConfiguration } from './Configuration.ts';
 import { readExampleQueries } from './ExampleQueries.ts';
+import { exportRoutes } from './ExportRoutes.ts';
 import { linkedDataRoutes } from './LinkedDataRoutes.ts';
 import { pageRoutes } from './PageRoutes.ts';
 import { sendError } from './Responses.ts';
@@ -88,6 +89,7 @@ export function createApp(state: AppState, configuration: ServerConfiguration, l
   });
   router.use(pageRoutes(state.dataset));
   router.use(linkedDataRoutes(state.dataset));
+  router.use(exportRoutes(state.dataset));
   app.use(root, router);
 
   app.use((req, res) => {

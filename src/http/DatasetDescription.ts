@@ -3,8 +3,9 @@
  * Description (at /sparql without a query), both made from the build's manifest.
  */
 import { DataFactory } from 'n3';
-import type { NamedNode, Quad, Quad_Object } from '@rdfjs/types';
-import type { BuildManifest } from '../dataset/DatasetBuilder.ts';
+import type { Literal, NamedNode, Quad, Quad_Object } from '@rdfjs/types';
+import type { BuildManifest, DumpFile } from '../dataset/DatasetBuilder.ts';
+import { datasetExports } from '../dataset/Exports.ts';
 import { dcat, dcterms, rdf, rdfs, sd, voidNs, xsd, prefixes, schema } from '../ontology/Vocabulary.ts';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -14,6 +15,7 @@ export const datasetDescription = {
   en: 'A knowledge graph of the factions of the Russian Communist Party and their opponents (Left Communists, Democratic Centralists, Workers\' Opposition, Workers\' Group, the Left, New, United and Right Oppositions, the Trotskyist groups abroad), built from annotated historical texts; every statement names the text and passage that supports it.',
   ru: 'Граф знаний о фракциях РКП(б)-ВКП(б) и их противниках (левые коммунисты, децисты, Рабочая оппозиция, Рабочая группа, Левая, Новая, Объединённая и Правая оппозиции, троцкистские группы за рубежом), построенный по размеченным историческим текстам; каждое утверждение указывает текст и место, на которых оно основано.',
 };
+export const datasetPublisher = 'The RCP factions knowledge-graph project';
 export const datasetLicence = 'https://creativecommons.org/licenses/by/4.0/';
 
 export const dumpPaths: Readonly<Record<string, string>> = {
@@ -32,7 +34,7 @@ export function voidDescription(manifest: BuildManifest): Quad[] {
     add(dataset, dcterms('description'), literal(datasetDescription[lang], lang));
   }
   add(dataset, dcterms('license'), namedNode(datasetLicence));
-  add(dataset, dcterms('publisher'), literal('The RCP factions knowledge-graph project'));
+  add(dataset, dcterms('publisher'), literal(datasetPublisher));
   add(dataset, dcat('version'), literal(manifest.version));
   add(dataset, schema('version'), literal(manifest.version));
   add(dataset, voidNs('sparqlEndpoint'), namedNode(`${base}sparql`));
@@ -49,6 +51,17 @@ export function voidDescription(manifest: BuildManifest): Quad[] {
     add(partition, voidNs('class'), namedNode(`${manifest.ontologyNamespace}${type}`));
     add(partition, voidNs('entities'), literal(String(count), xsd('integer')));
   }
+  const addDistribution = (fragment: string, url: NamedNode, file: DumpFile, title: Literal): NamedNode => {
+    const distribution = namedNode(`${base}.well-known/void#${fragment}`);
+    add(dataset, dcat('distribution'), distribution);
+    add(distribution, rdf('type'), dcat('Distribution'));
+    add(distribution, dcat('downloadURL'), url);
+    add(distribution, dcat('mediaType'), literal(file.mediaType));
+    add(distribution, dcat('byteSize'), literal(String(file.bytes), xsd('nonNegativeInteger')));
+    add(distribution, namedNode('http://spdx.org/rdf/terms#checksum'), literal(`sha256:${file.sha256}`));
+    add(distribution, dcterms('title'), title);
+    return distribution;
+  };
   for (const file of manifest.files) {
     const path = dumpPaths[file.name];
     if (!path) continue;
@@ -56,15 +69,15 @@ export function voidDescription(manifest: BuildManifest): Quad[] {
       const url = namedNode(`${base}${path}${compressed ? '.gz' : ''}`);
       add(dataset, voidNs('dataDump'), url);
       if (compressed) continue;
-      const distribution = namedNode(`${base}.well-known/void#${path}`);
-      add(dataset, dcat('distribution'), distribution);
-      add(distribution, rdf('type'), dcat('Distribution'));
-      add(distribution, dcat('downloadURL'), url);
-      add(distribution, dcat('mediaType'), literal(file.mediaType));
-      add(distribution, dcat('byteSize'), literal(String(file.bytes), xsd('nonNegativeInteger')));
-      add(distribution, namedNode('http://spdx.org/rdf/terms#checksum'), literal(`sha256:${file.sha256}`));
-      add(distribution, dcterms('title'), literal(`${path} (${file.mediaType})`));
+      addDistribution(path, url, file, literal(`${path} (${file.mediaType})`));
     }
+  }
+  // The exports for tools that do not read RDF: served at their file name under the base IRI.
+  for (const file of manifest.files) {
+    const exported = datasetExports.find((e) => e.file === file.name);
+    if (!exported) continue;
+    const distribution = addDistribution(file.name, namedNode(`${base}${file.name}`), file, literal(exported.title, 'en'));
+    add(distribution, dcterms('conformsTo'), namedNode(exported.conformsTo));
   }
   for (const text of manifest.texts) {
     const subset = namedNode(`${base}graph/${text.id}`);

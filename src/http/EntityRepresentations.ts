@@ -8,7 +8,7 @@ import { unionOf } from '../dataset/RdfFormats.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
 import { html, rdfFormats } from './Negotiation.ts';
 import { EntityPage } from './pages/EntityPage.ts';
-import { datasetCitation } from './pages/DatasetPage.ts';
+import { entityCitation } from './Citation.ts';
 import { renderDocument } from './pages/Html.ts';
 import type { Representation, ServedDataset } from './ServedDataset.ts';
 import type { Language } from '../annotation/AnnotatedText.ts';
@@ -28,7 +28,7 @@ export function entityRepresentation(dataset: ServedDataset, iri: string, mediaT
       return renderDocument(EntityPage({
         description, type: type[0].toUpperCase() + type.slice(1), base: dataset.base, language, path: entityPath(dataset, iri),
         altLabels: dataset.describer.literals(iri, 'altLabel'), descriptions: dataset.describer.literals(iri, 'description'),
-        relationLabels, formats: rdfFormats, citation: `${description.labels.get(iri)?.[language] ?? iri}. ${datasetCitation(dataset.manifest, language)} ${iri}`,
+        relationLabels, formats: rdfFormats, citation: entityCitation(iri, dataset.describer.labelsOf(iri), dataset.manifest, dataset.lastModified, language),
       }));
     });
   }

@@ -23,10 +23,12 @@ import { TextPage } from './pages/TextPage.ts';
 import { TextListPage } from './pages/TextListPage.ts';
 import { DatasetPage } from './pages/DatasetPage.ts';
 import { entityRepresentation } from './EntityRepresentations.ts';
+import { entityCitation } from './Citation.ts';
+import { isCitationExtension, sendCitation } from './ExportRoutes.ts';
 import { uiLanguage } from './UiLanguage.ts';
 
 const entityTypes = ['person', 'faction', 'document', 'position', 'event', 'place'];
-const resourceFile = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+))?$/;
+const resourceFile = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+(?:\.json)?))?$/;
 const rdfMediaTypes = rdfFormats.map((f) => f.mediaType);
 
 /** Which representation a request asks for: by extension, or by Accept; undefined means 406. */
@@ -85,6 +87,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
       if (replacement) return res.redirect(301, root() + replacement.value.slice(dataset.base.length) + (extension ? `.${extension}` : ''));
       return notFound(req, res, slug);
     }
+    if (isCitationExtension(extension)) return sendCitation(req, res, dataset, entityCitation(iri, dataset.describer.labelsOf(iri), dataset.manifest, dataset.lastModified, 'en'), extension);
     const offered = ['text/turtle', html, ...rdfMediaTypes.filter((m) => m !== 'text/turtle')];
     const mediaType = chooseFormat(req, extension, offered);
     if (mediaType === 'bad-extension') return notFound(req, res, slug);
@@ -180,7 +183,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     const resourcePath = `${root()}.well-known/void`;
     if (mediaType === html) {
       const language = uiLanguage(req);
-      const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path)));
+      const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path, dataset.lastModified)));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, cors: false });
     }
     return sendQuads(req, res, 'void', mediaType, () => voidDescription(dataset.manifest), resourcePath, !extension);
@@ -189,7 +192,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
   router.get('/dataset', async (req, res) => {
     const dataset = current();
     const language = uiLanguage(req);
-    const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path)));
+    const representation = await dataset.representation(`dataset|${language}`, html, () => renderDocument(DatasetPage(dataset.manifest, dataset.base, language, req.path, dataset.lastModified)));
     sendRepresentation(req, res, dataset, representation, { cors: false });
   });
 

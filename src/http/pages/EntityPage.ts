@@ -6,6 +6,8 @@
  */
 import type { VNode } from 'preact';
 import type { EntityDescription, Evidence, RelationView } from '../../store/EntityDescriber.ts';
+import type { Citation } from '../Citation.ts';
+import { CitationSection } from './CitationSection.ts';
 import { html, jsonForScript, type Markup } from './Html.ts';
 import { Layout, type UiLanguage } from './Layout.ts';
 import { NeighbourhoodGraph } from './NeighbourhoodGraph.ts';
@@ -20,12 +22,12 @@ export interface EntityPageModel {
   readonly base: string;
   readonly language: UiLanguage;
   readonly path: string;
-  readonly citation: string;
+  readonly citation: Citation;
 }
 
 const words = {
-  en: { statements: 'Statements', incoming: 'Statements about it', names: 'Also known as', formats: 'This page as data', source: 'source', passage: 'read the passage', noStatements: 'No statements yet.', cite: 'How to cite', mentions: 'Mentioned in the texts', times: 'times', neighbourhood: 'Neighbourhood', probable: 'probable', uncertain: 'uncertain', from: 'from', to: 'to' },
-  ru: { statements: 'Утверждения', incoming: 'Утверждения о нём', names: 'Другие имена', formats: 'Эта страница как данные', source: 'источник', passage: 'читать отрывок', noStatements: 'Утверждений пока нет.', cite: 'Как цитировать', mentions: 'Упоминаний в текстах', times: '', neighbourhood: 'Окружение', probable: 'вероятно', uncertain: 'недостоверно', from: 'с', to: 'по' },
+  en: { statements: 'Statements', incoming: 'Statements about it', names: 'Also known as', formats: 'This page as data', source: 'source', passage: 'read the passage', noStatements: 'No statements yet.', mentions: 'Mentioned in the texts', times: 'times', neighbourhood: 'Neighbourhood', probable: 'probable', uncertain: 'uncertain', from: 'from', to: 'to' },
+  ru: { statements: 'Утверждения', incoming: 'Утверждения о нём', names: 'Другие имена', formats: 'Эта страница как данные', source: 'источник', passage: 'читать отрывок', noStatements: 'Утверждений пока нет.', mentions: 'Упоминаний в текстах', times: '', neighbourhood: 'Окружение', probable: 'вероятно', uncertain: 'недостоверно', from: 'с', to: 'по' },
 };
 
 export function pick(labels: Readonly<Record<string, string>> | undefined, language: UiLanguage, fallback: string): string {
@@ -107,7 +109,6 @@ export function EntityPage(model: EntityPageModel): VNode {
       ${NeighbourhoodGraph(d, model.base, language)}
       <h2>${t.formats}</h2>
       <ul class="formats">${alternates.map((a) => html`<li><a href=${a.href} type=${a.type}>${a.type}</a></li>`)}</ul>
-      <h2>${t.cite}</h2>
-      <p class="citation">${model.citation}</p>
+      ${CitationSection(model.citation, localPath(d.iri, model.base), language)}
     </article>`);
 }
