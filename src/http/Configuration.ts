@@ -36,7 +36,7 @@ export const settings = {
   REQUEST_TIMEOUT_MS: 'time a client has to send its whole request (default 30000)',
   BODY_LIMIT_BYTES: 'largest request body, e.g. a POSTed query (default 65536)',
   RATE_LIMIT_PER_MINUTE: 'SPARQL requests per client and minute before 429 (default 120; 0 turns it off)',
-  PREPARE_REPRESENTATIONS: 'make every representation of every entity ahead, in idle time after start-up: 1 or 0 (default 1)',
+  PREPARE_REPRESENTATIONS: 'make the HTML (both languages), Turtle and JSON-LD of every entity ahead, in idle time after start-up: 1 or 0 (default 1)',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug (default info)',
 } as const;
 

@@ -40,7 +40,7 @@ export function entityRepresentation(dataset: ServedDataset, iri: string, mediaT
 }
 
 /**
- * Makes every representation of every entity, the most mentioned first, yielding to the event loop
+ * Makes the common representations of every entity, the most mentioned first, yielding to the event loop
  * between any two so that requests are never held up for more than one representation's time.
  * Stops early when `stillWanted` turns false (a newer build was loaded, or the server is closing).
  */
@@ -48,7 +48,8 @@ export async function prepareEntityRepresentations(dataset: ServedDataset, still
   const entities = dataset.describer.entities().map((e) => e.iri)
     .map((iri) => ({ iri, mentions: dataset.describer.mentionCount(iri) }))
     .sort((a, b) => b.mentions - a.mentions || (a.iri < b.iri ? -1 : 1));
-  const kinds: Array<[string, Language]> = [[html, 'en'], [html, 'ru'], ...rdfFormats.map((f): [string, Language] => [f.mediaType, 'en'])];
+  // The representations clients ask for most; the rarer formats (RDF/XML, N-Triples, N-Quads, TriG) are made on request.
+  const kinds: Array<[string, Language]> = [[html, 'en'], [html, 'ru'], ['text/turtle', 'en'], ['application/ld+json', 'en']];
   let made = 0;
   for (const { iri } of entities) {
     for (const [mediaType, language] of kinds) {

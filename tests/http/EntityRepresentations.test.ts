@@ -1,5 +1,5 @@
 /**
- * Entity representations made ahead: after start-up the server makes every representation of every
+ * Entity representations made ahead: after start-up the server makes the common representations of every
  * entity in idle time, says so in /readyz, and serves the same bytes as a server that makes them on
  * request.
  */
