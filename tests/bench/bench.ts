@@ -190,8 +190,8 @@ async function main() {
   say();
   say(`Machine: ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench\`.`);
   say();
-  const buildDir = await build();
-  void buildDir;
+  const only = process.env.BENCH_ONLY?.split(',');
+  if (!only || only.includes('build')) await build();
   const dir = await ensureBuilt(base, () => undefined);
   const triples = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { statistics: { triples: number } }).statistics.triples;
   const { ours, trifid } = await entityDereferencing(dir);

@@ -5,7 +5,9 @@
  * the same dump (trifid-core with its entity renderer over trifid-handler-fetch, i.e. Oxigraph).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RunningPeer {
   readonly name: string;
@@ -17,6 +19,11 @@ export interface RunningPeer {
 }
 
 const repo = new URL('../../', import.meta.url).pathname;
+
+// The peers die with the benchmark, however it ends.
+const children = new Set<ChildProcess>();
+const stopping = new Set<ChildProcess>();
+process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
 
 export function residentMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -33,12 +40,17 @@ async function firstAnswer(url: string, accept: string, deadline: number): Promi
 
 async function startPeer(name: string, command: string[], env: Record<string, string>, port: number, probePath: string, accept: string): Promise<RunningPeer> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, command, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const log = join(mkdtempSync(join(tmpdir(), 'rcp-peer-')), `${name.replace(/\W/g, '-')}.log`);
+  const output = openSync(log, 'w');
+  const child: ChildProcess = spawn(process.execPath, command, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', output, output] });
+  child.once('exit', (code, signal) => { if (!stopping.has(child)) console.error(`${name} exited (${code ?? signal}); its output is in ${log}`); });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const url = `http://127.0.0.1:${port}/`;
   await firstAnswer(url + probePath, accept, Date.now() + 600_000);
   return {
     name, url, pid: child.pid!, startupMs: performance.now() - started,
-    stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+    stop: () => new Promise((resolve) => { stopping.add(child); if (child.exitCode !== null) return resolve(); child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
   };
 }
 
@@ -49,8 +61,11 @@ export function startOurs(port: number, probePath: string, env: Record<string, s
 }
 
 export function startBareNode(port: number, body: Buffer, mediaType: string): Promise<RunningPeer> {
-  const script = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': ${JSON.stringify(mediaType)}, 'content-length': ${body.length} }); s.end(b); }).listen(${port}, '127.0.0.1');`;
-  return startPeer('bare node', ['-e', `const b = Buffer.from(${JSON.stringify(body.toString('base64'))}, 'base64'); ${script}`], {}, port, '', mediaType);
+  const file = join(mkdtempSync(join(tmpdir(), 'rcp-bare-')), 'body');
+  writeFileSync(file, body);
+  const script = `const b = require('node:fs').readFileSync(${JSON.stringify(file)});
+require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': ${JSON.stringify(mediaType)}, 'content-length': b.length }); s.end(b); }).listen(${port}, '127.0.0.1');`;
+  return startPeer('bare node', ['-e', script], {}, port, '', mediaType);
 }
 
 export function startTrifid(port: number, turtleDump: string, base: string, probePath: string): Promise<RunningPeer> {
