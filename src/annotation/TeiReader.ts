@@ -27,7 +27,8 @@ export interface TeiReferences {
 
 // --- XML with positions --------------------------------------------------------------------------
 
-interface XmlAttribute { readonly value: string; readonly at: SourcePosition }
+/** An attribute, with where its value starts (`at`) and where its name does. */
+interface XmlAttribute { readonly value: string; readonly at: SourcePosition; readonly nameAt: SourcePosition }
 interface XmlElement {
   readonly kind: 'element';
   readonly name: string;
@@ -73,7 +74,11 @@ function readXml(file: string, source: string): { root?: XmlElement; error?: Ann
       if (attribute.uri === 'http://www.w3.org/2000/xmlns/' || attribute.name === 'xmlns') continue;
       const written = new RegExp(`\\s${attribute.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*["']`).exec(raw);
       const key = attribute.uri === xmlNamespace ? `xml:${attribute.local}` : attribute.local;
-      attributes.set(key, { value: attribute.value, at: positionAt(tagStart + (written ? written.index + written[0].length : 0)) });
+      attributes.set(key, {
+        value: attribute.value,
+        at: positionAt(tagStart + (written ? written.index + written[0].length : 0)),
+        nameAt: positionAt(tagStart + (written ? written.index + 1 : 0)),
+      });
     }
     const element: XmlElement = { kind: 'element', name: tag.local, namespace: tag.uri, attributes, children: [], at: positionAt(tagStart) };
     if (open.length) open[open.length - 1].children.push(element); else root ??= element;
@@ -281,7 +286,7 @@ export function parseTeiText(file: string, content: string, references: TeiRefer
   function readRelation(relation: XmlElement) {
     const before = errors.length;
     for (const [name, value] of relation.attributes) {
-      if (!relationAttributes.includes(name)) fail(value.at, `the attribute ${name} is not part of this TEI subset; a <relation> takes ${relationAttributes.join(', ')}`);
+      if (!relationAttributes.includes(name)) fail(value.nameAt, `the attribute ${name} is not part of this TEI subset; a <relation> takes ${relationAttributes.join(', ')}`);
     }
     const name = attribute(relation, 'name');
     if (name && !/^[a-z][A-Za-z]*$/.test(name.value)) fail(name.at, `expected a relation name such as memberOf, found '${name.value}'`);
