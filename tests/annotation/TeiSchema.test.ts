@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTei } from '../../src/annotation/TeiWriter.ts';
 import { defaultLocation, readCorpus } from '../../src/dataset/Corpus.ts';
+import { teiFixture } from '../support/teiFixture.ts';
 
 const schema = new URL('../../tei/rcp-tei.rng', import.meta.url).pathname;
 const compactSchema = new URL('../../tei/rcp-tei.rnc', import.meta.url).pathname;
+const odd = new URL('../../tei/rcp-tei.odd', import.meta.url).pathname;
 const corpus = readCorpus(defaultLocation, 'http://localhost:3000/').corpus!;
 const dir = mkdtempSync(join(tmpdir(), 'rcp-tei-'));
 const exported = corpus.texts.map((text) => {
@@ -43,6 +45,12 @@ describe('the TEI schema of the subset (jing)', () => {
     expect(jing(...exported)).toEqual({ status: 0, output: '' });
   });
 
+  it('accepts a hand-written text: registry ids, a mutual relation, Old Style dates', () => {
+    const file = join(dir, 'hand-written.tei.xml');
+    writeFileSync(file, teiFixture);
+    expect(jing(file)).toEqual({ status: 0, output: '' });
+  });
+
   it.each([
     ['a relation without the seg it rests on', (xml: string) => xml.replace(/ ana="#[^"]+"/, ''), /attribute "ana"/],
     ['a mention without @ref', (xml: string) => xml.replace(/<persName ref="[^"]+">/, '<persName>'), /element "persName" missing required attribute "ref"/],
@@ -63,5 +71,11 @@ describe('the TEI schema of the subset (jing)', () => {
     if (run.error) throw new Error(`trang is needed for this test (apt-get install trang): ${run.error.message}`);
     expect(run.status).toBe(0);
     expect(readFileSync(converted, 'utf8')).toBe(readFileSync(schema, 'utf8'));
+  });
+
+  it('documents in the ODD exactly the TEI elements the schema allows', () => {
+    const allowed = new Set([...readFileSync(schema, 'utf8').matchAll(/<element name="([^"]+)"/g)].map((m) => m[1]));
+    const documented = new Set([...readFileSync(odd, 'utf8').matchAll(/<moduleRef key="[^"]+" include="([^"]+)"/g)].flatMap((m) => m[1].split(' ')));
+    expect([...documented].sort()).toEqual([...allowed].sort());
   });
 });
