@@ -7,7 +7,6 @@ import type { Certainty } from './AnnotatedText.ts';
 import type { EntityType } from './Registry.ts';
 
 export const teiNamespace = 'http://www.tei-c.org/ns/1.0';
-export const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
 
 /** A mention's element: the TEI name element for the class, or `rs` with a @type where TEI has none. */
 export interface MentionElement { readonly name: string; readonly type?: string }
