@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTei } from '../../src/annotation/TeiWriter.ts';
 import { defaultLocation, readCorpus } from '../../src/dataset/Corpus.ts';
+import { jing, teiSchema as schema } from '../support/jing.ts';
 import { teiFixture } from '../support/teiFixture.ts';
 
-const schema = new URL('../../tei/rcp-tei.rng', import.meta.url).pathname;
 const compactSchema = new URL('../../tei/rcp-tei.rnc', import.meta.url).pathname;
 const odd = new URL('../../tei/rcp-tei.odd', import.meta.url).pathname;
 const corpus = readCorpus(defaultLocation, 'http://localhost:3000/').corpus!;
@@ -22,12 +22,6 @@ const exported = corpus.texts.map((text) => {
   writeFileSync(file, writeTei(text, corpus.registry, corpus.ontology.iris));
   return file;
 });
-
-function jing(...files: string[]): { status: number | null; output: string } {
-  const run = spawnSync('jing', [schema, ...files], { encoding: 'utf8' });
-  if (run.error) throw new Error(`jing is needed for this test (apt-get install jing): ${run.error.message}`);
-  return { status: run.status, output: run.stdout + run.stderr };
-}
 
 /** A valid export with one change, written next to the others. */
 function variant(name: string, change: (xml: string) => string): string {
