@@ -18,7 +18,7 @@ import { dateFormatHint, isHistoricalDate } from './HistoricalDate.ts';
 import { entityTypes, type EntityType, type Registry } from './Registry.ts';
 import { AnnotationError, type SourcePosition } from './SourcePosition.ts';
 import { certValues, julianCalendarId, mentionClass, mentionElements, teiNamespace } from './TeiEncoding.ts';
-import { childElements, collapsedText, readXml, type XmlAttribute, type XmlElement } from './XmlSource.ts';
+import { childElements, elementText, readXml, type XmlAttribute, type XmlElement } from './XmlSource.ts';
 import type { RelationSignature } from '../ontology/Ontology.ts';
 
 /** What the reader checks references against. */
@@ -40,7 +40,7 @@ const typed = (type: string): Where => (e) => e.attributes.get('type')?.value ==
 const inLanguage = (language: Language): Where => (e) => e.attributes.get('xml:lang')?.value === language;
 
 export function parseTeiText(file: string, content: string, references: TeiReferences): ParseResult {
-  const { root, error } = readXml(file, content.normalize('NFC').replace(/\r\n?/g, '\n'));
+  const { root, error } = readXml(file, content);
   if (!root) return { errors: [error ?? new AnnotationError({ file, line: 1, column: 1 }, 'expected a TEI document')] };
   const outsider = outsideTei(root);
   if (outsider) return { errors: [new AnnotationError(outsider.at, `<${outsider.name}> is not in the TEI namespace: expected xmlns="${teiNamespace}"`)] };
@@ -92,7 +92,7 @@ class TeiReading {
   /** The words of an element that gives a piece of metadata; it must not be empty. */
   words(element: XmlElement | undefined, what: string): string | undefined {
     if (!element) return undefined;
-    return collapsedText(element) || this.fail(element.at, `<${element.name}> must not be empty: it gives the text's ${what}`);
+    return elementText(element) || this.fail(element.at, `<${element.name}> must not be empty: it gives the text's ${what}`);
   }
 
   /** An entity named by IRI or registry id; `expected` is the class the element or the place demands. */
@@ -328,7 +328,7 @@ function readRelation(reading: TeiReading, relation: XmlElement, spanOfXmlId: Re
     fields: {
       relation: name.value, ...dating.values, calendar: dating.calendar,
       certainty: cert ? certainties[cert.value] : 'certain',
-      ...(desc && { note: collapsedText(desc) }),
+      ...(desc && { note: elementText(desc) }),
     },
     at: { line: relation.at, relation: name.at, options },
   };

@@ -5,13 +5,13 @@
  * `<seg>`, and the statements as `<relation>`s in a `<standOff>`. Reading it back with the TEI reader
  * gives the same text, offsets and statements.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { DOMImplementation, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
 import type { AnnotatedText, Statement } from './AnnotatedText.ts';
 import type { Registry } from './Registry.ts';
 import { textPosition } from './SeedFidelity.ts';
 import { AnnotationError } from './SourcePosition.ts';
 import { certValues, julianCalendarId, mentionElements, notXmlCharacter, spanXmlId, teiNamespace } from './TeiEncoding.ts';
+import { collapseWhiteSpace, xmlNamespace } from './XmlSource.ts';
 import type { Iris } from '../ontology/Vocabulary.ts';
 
 export const teiPublisher = 'RCP factions 1918-1933: a linked-data knowledge graph';
@@ -21,9 +21,9 @@ const languageNames = { ru: 'Russian', en: 'English' } as const;
 interface Range {
   readonly start: number;
   readonly end: number;
-  /** Spans enclose the mentions they share both ends with; of two equal spans the later one is outer. */
+  /** Spans enclose the mentions they share both ends with; of two equal spans the later one is outer (as the parser lists them). */
   readonly rank: number;
-  write(parent: XMLBuilder): XMLBuilder;
+  write(parent: TeiElement): TeiElement;
 }
 
 export function writeTei(text: AnnotatedText, registry: Registry, iris: Iris): string {
@@ -44,26 +44,26 @@ export function writeTei(text: AnnotatedText, registry: Registry, iris: Iris): s
     return value;
   };
 
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const tei = doc.ele(teiNamespace, 'TEI', { 'xml:lang': metadata.language });
+  const doc = new DOMImplementation().createDocument(teiNamespace, 'TEI', null);
+  const tei = new TeiElement(doc, doc.documentElement!).attributes({ 'xml:lang': metadata.language });
   const header = tei.ele('teiHeader');
   const fileDesc = header.ele('fileDesc');
   const titleStmt = fileDesc.ele('titleStmt');
-  titleStmt.ele('title', { 'xml:lang': 'ru' }).txt(checked(metadata.title.ru, 'title'));
-  titleStmt.ele('title', { 'xml:lang': 'en' }).txt(checked(metadata.title.en, 'title'));
+  textElement(titleStmt, 'title', { 'xml:lang': 'ru' }, checked(metadata.title.ru, 'title'));
+  textElement(titleStmt, 'title', { 'xml:lang': 'en' }, checked(metadata.title.en, 'title'));
   if (metadata.author) titleStmt.ele('author', { ref: entityIri(metadata.author) }).txt(label(metadata.author));
   const publicationStmt = fileDesc.ele('publicationStmt');
   publicationStmt.ele('publisher').txt(teiPublisher);
   publicationStmt.ele('idno', { type: 'text' }).txt(metadata.id);
   publicationStmt.ele('idno', { type: 'URI' }).txt(iris.text(metadata.id).value);
-  publicationStmt.ele('availability').ele('licence').txt(checked(metadata.licence, 'licence'));
+  textElement(publicationStmt.ele('availability'), 'licence', {}, checked(metadata.licence, 'licence'));
   const reliability = fileDesc.ele('notesStmt').ele('note', { type: 'reliability', subtype: metadata.reliability.level });
-  reliability.ele('p', { 'xml:lang': 'en' }).txt(checked(metadata.reliability.note.en, 'reliability'));
-  reliability.ele('p', { 'xml:lang': 'ru' }).txt(checked(metadata.reliability.note.ru, 'reliability'));
+  textElement(reliability, 'p', { 'xml:lang': 'en' }, checked(metadata.reliability.note.en, 'reliability'));
+  textElement(reliability, 'p', { 'xml:lang': 'ru' }, checked(metadata.reliability.note.ru, 'reliability'));
   const sourceDesc = fileDesc.ele('sourceDesc');
-  sourceDesc.ele('bibl', { type: 'source' }).txt(checked(metadata.source, 'source'));
+  textElement(sourceDesc, 'bibl', { type: 'source' }, checked(metadata.source, 'source'));
   const seed = sourceDesc.ele('bibl', { type: 'seed' });
-  seed.ele('idno', { type: 'seed' }).txt(checked(metadata.seed, 'seed'));
+  textElement(seed, 'idno', { type: 'seed' }, checked(metadata.seed, 'seed'));
   if (metadata.lines) seed.ele('citedRange', { unit: 'line', from: String(metadata.lines[0]), to: String(metadata.lines[1]) });
   if (metadata.document) sourceDesc.ele('bibl', { type: 'document' }).ele('title', { ref: entityIri(metadata.document) }).txt(label(metadata.document));
   if (metadata.partOf) sourceDesc.ele('bibl', { type: 'book' }).ele('title', { ref: entityIri(metadata.partOf) }).txt(label(metadata.partOf));
@@ -90,7 +90,7 @@ export function writeTei(text: AnnotatedText, registry: Registry, iris: Iris): s
         return parent.ele(element.name, { ...(element.type && { type: element.type }), ref: entityIri(mention.entityId) });
       },
     })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end || b.rank - a.rank);
+  ].sort(byNesting);
   const body = tei.ele('text', { 'xml:lang': metadata.language }).ele('body');
   writeRanges(body.ele('ab', { 'xml:space': 'preserve' }), codePoints, 0, codePoints.length, ranges);
 
@@ -99,12 +99,54 @@ export function writeTei(text: AnnotatedText, registry: Registry, iris: Iris): s
     const list = tei.ele('standOff').ele('listRelation');
     for (const statement of text.statements) writeRelation(list, statement, entityIri, `#${spanIds.get(statement.spanId)}`);
   }
-  indentElementContent(tei);
-  return doc.end({ prettyPrint: false }) + '\n';
+  indentElementContent(tei.node);
+  doc.insertBefore(doc.createProcessingInstruction('xml', 'version="1.0" encoding="UTF-8"'), doc.documentElement);
+  return new XMLSerializer().serializeToString(doc) + '\n';
+}
+
+/**
+ * A TEI element being written, over the DOM of @xmldom/xmldom, whose serializer escapes every markup
+ * character. (xmlbuilder2 leaves an `&` that begins `&amp;` or `&lt;` unescaped, which would change
+ * a text that quotes such a sequence.)
+ */
+class TeiElement {
+  constructor(private readonly doc: Document, readonly node: Element) {}
+
+  attributes(attributes: Record<string, string>): this {
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name.startsWith('xml:')) this.node.setAttributeNS(xmlNamespace, name, value);
+      else this.node.setAttribute(name, value);
+    }
+    return this;
+  }
+
+  ele(name: string, attributes: Record<string, string> = {}): TeiElement {
+    const child = new TeiElement(this.doc, this.doc.createElementNS(teiNamespace, name)).attributes(attributes);
+    this.node.appendChild(child.node);
+    return child;
+  }
+
+  txt(text: string): this {
+    this.node.appendChild(this.doc.createTextNode(text));
+    return this;
+  }
+}
+
+/** An element holding a value; xml:space="preserve" where a reader collapsing white space would change it. */
+function textElement(parent: TeiElement, name: string, attributes: Record<string, string>, value: string): void {
+  parent.ele(name, { ...attributes, ...(collapseWhiteSpace(value) !== value && { 'xml:space': 'preserve' }) }).txt(value);
+}
+
+/**
+ * Outer before inner: by start, then longer first; an empty range goes before a longer one that starts
+ * where it does (beside it, not inside: a span may not open inside a mention).
+ */
+function byNesting(a: Range, b: Range): number {
+  return a.start - b.start || Number(b.start === b.end) - Number(a.start === a.end) || b.end - a.end || b.rank - a.rank;
 }
 
 /** Writes `codePoints[from, to)` into `parent`, wrapping each range (sorted, properly nested) in its element. */
-function writeRanges(parent: XMLBuilder, codePoints: readonly string[], from: number, to: number, ranges: readonly Range[]): void {
+function writeRanges(parent: TeiElement, codePoints: readonly string[], from: number, to: number, ranges: readonly Range[]): void {
   let at = from;
   let i = 0;
   while (i < ranges.length) {
@@ -121,7 +163,7 @@ function writeRanges(parent: XMLBuilder, codePoints: readonly string[], from: nu
   if (to > at) parent.txt(codePoints.slice(at, to).join(''));
 }
 
-function writeRelation(list: XMLBuilder, statement: Statement, entityIri: (id: string) => string, span: string): void {
+function writeRelation(list: TeiElement, statement: Statement, entityIri: (id: string) => string, span: string): void {
   const julian = statement.calendar === 'julian';
   const dating = (key: 'date' | 'from' | 'to', attribute: string) => {
     const value = statement[key];
@@ -138,7 +180,7 @@ function writeRelation(list: XMLBuilder, statement: Statement, entityIri: (id: s
   });
   if (statement.note !== undefined) {
     if (notXmlCharacter.test(statement.note)) throw new AnnotationError(statement.at.options.note ?? statement.at.line, 'the note holds a character XML cannot carry');
-    relation.ele('desc').txt(statement.note);
+    textElement(relation, 'desc', {}, statement.note);
   }
 }
 
@@ -146,7 +188,7 @@ function writeRelation(list: XMLBuilder, statement: Statement, entityIri: (id: s
  * Indents element-only content for people reading the file; mixed content (the text itself) is left
  * exactly as it is, since every character there counts.
  */
-function indentElementContent(root: XMLBuilder): void {
+function indentElementContent(root: Element): void {
   const indent = (node: Node, depth: number) => {
     const children = Array.from(node.childNodes);
     if (!children.length || children.some((child) => child.nodeType !== 1)) return;
@@ -157,5 +199,5 @@ function indentElementContent(root: XMLBuilder): void {
     }
     node.appendChild(document.createTextNode(`\n${'  '.repeat(depth)}`));
   };
-  indent(root.node as unknown as Node, 0);
+  indent(root, 0);
 }

@@ -2,7 +2,7 @@
  * XML read with positions: TEI texts are XML, and an error in them must name the line and column where
  * the offending element or attribute value stands. A small tree (elements, attributes, text) is all the
  * TEI reader needs; saxes parses, and stops at the first place the XML is not well-formed. It resolves no
- * external entities and fetches nothing.
+ * external entities and fetches nothing. Text is NFC-normalised, as every annotated text is.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { AnnotationError, type SourcePosition } from './SourcePosition.ts';
@@ -73,7 +73,8 @@ export function readXml(file: string, source: string): { root?: XmlElement; erro
     open.push(element);
   });
   parser.on('closetag', () => { open.pop(); });
-  const addText = (text: string) => { if (open.length) open[open.length - 1].children.push({ kind: 'text', text, endLine: parser.line }); };
+  // NFC per text node, as the .ann parser's is per run of text between markup: never across a tag.
+  const addText = (text: string) => { if (open.length) open[open.length - 1].children.push({ kind: 'text', text: text.normalize('NFC'), endLine: parser.line }); };
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.write(source).close();
@@ -84,7 +85,13 @@ export function childElements(node: XmlElement): XmlElement[] {
   return node.children.filter((c): c is XmlElement => c.kind === 'element');
 }
 
-/** An element's text with its white space collapsed, as TEI reads element content outside xml:space="preserve". */
-export function collapsedText(node: XmlElement): string {
-  return node.children.map((c) => (c.kind === 'text' ? c.text : collapsedText(c))).join('').replace(/\s+/g, ' ').trim();
+/** White space as XML applications read it where xml:space is not "preserve": runs collapsed, ends trimmed. */
+export function collapseWhiteSpace(value: string): string {
+  return value.replace(/[ \t\n\r]+/g, ' ').trim();
+}
+
+/** An element's text: exactly as written under xml:space="preserve", else with its white space collapsed. */
+export function elementText(node: XmlElement): string {
+  const text = node.children.map((c) => (c.kind === 'text' ? c.text : elementText(c))).join('');
+  return node.attributes.get('xml:space')?.value === 'preserve' ? text : collapseWhiteSpace(text);
 }

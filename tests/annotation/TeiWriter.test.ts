@@ -13,7 +13,7 @@ import { parseTeiText } from '../../src/annotation/TeiReader.ts';
 import { writeTei } from '../../src/annotation/TeiWriter.ts';
 import { loadOntology } from '../../src/ontology/Ontology.ts';
 import { Iris } from '../../src/ontology/Vocabulary.ts';
-import { annotated, fixtureRegistry, frontMatterLines } from '../support/fixtures.ts';
+import { annotated, fixtureRegistry, frontMatter, frontMatterLines } from '../support/fixtures.ts';
 import { jing } from '../support/jing.ts';
 
 const registry = fixtureRegistry();
@@ -49,6 +49,14 @@ describe('writeTei', () => {
     const file = join(dir, `${name.replace(/\W+/g, '-')}.tei.xml`);
     writeFileSync(file, xml);
     expect(jing(file)).toEqual({ status: 0, output: '' });
+  });
+
+  it('keeps metadata whose white space or entity-like characters count, exactly', () => {
+    const { text, errors } = parseAnnotatedText('t.ann', frontMatter.replace('source: "A test."', 'source: "  A  test, &amp; <b>, \\t "') + 'Текст.\n');
+    expect(errors).toEqual([]);
+    const back = parseTeiText('t.tei.xml', writeTei(text!, registry, iris), { registry, relations });
+    expect(back.text!.metadata).toEqual(text!.metadata);
+    expect(back.text!.metadata.source).toBe('  A  test, &amp; <b>, \t '); // YAML's "\t" is a tab
   });
 
   it('keeps a span id that is no XML name in @n, with a prefixed xml:id the relation points to', () => {
