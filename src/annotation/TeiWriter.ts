@@ -14,7 +14,7 @@ import { certValues, julianCalendarId, mentionElements, notXmlCharacter, spanXml
 import { collapseWhiteSpace, xmlNamespace } from './XmlSource.ts';
 import type { Iris } from '../ontology/Vocabulary.ts';
 
-export const teiPublisher = 'RCP factions 1918-1933: a linked-data knowledge graph';
+const teiPublisher = 'RCP factions 1918-1933: a linked-data knowledge graph';
 const languageNames = { ru: 'Russian', en: 'English' } as const;
 
 /** A mention or a span, as a range of the text to wrap in an element. */
@@ -38,40 +38,9 @@ export function writeTei(text: AnnotatedText, registry: Registry, iris: Iris): s
     if (!entity) throw new Error(`writeTei was given an unchecked id '${id}'`);
     return iris.entity(entity.type, id).value;
   };
-  const label = (id: string) => registry.entities.get(id)!.label[metadata.language];
-  const checked = (value: string, key: string): string => {
-    if (notXmlCharacter.test(value)) throw new AnnotationError(text.metadataAt[key] ?? { file: text.file, line: 1, column: 1 }, `'${key}' holds a character XML cannot carry`);
-    return value;
-  };
-
   const doc = new DOMImplementation().createDocument(teiNamespace, 'TEI', null);
   const tei = new TeiElement(doc, doc.documentElement!).attributes({ 'xml:lang': metadata.language });
-  const header = tei.ele('teiHeader');
-  const fileDesc = header.ele('fileDesc');
-  const titleStmt = fileDesc.ele('titleStmt');
-  textElement(titleStmt, 'title', { 'xml:lang': 'ru' }, checked(metadata.title.ru, 'title'));
-  textElement(titleStmt, 'title', { 'xml:lang': 'en' }, checked(metadata.title.en, 'title'));
-  if (metadata.author) titleStmt.ele('author', { ref: entityIri(metadata.author) }).txt(label(metadata.author));
-  const publicationStmt = fileDesc.ele('publicationStmt');
-  publicationStmt.ele('publisher').txt(teiPublisher);
-  publicationStmt.ele('idno', { type: 'text' }).txt(metadata.id);
-  publicationStmt.ele('idno', { type: 'URI' }).txt(iris.text(metadata.id).value);
-  textElement(publicationStmt.ele('availability'), 'licence', {}, checked(metadata.licence, 'licence'));
-  const reliability = fileDesc.ele('notesStmt').ele('note', { type: 'reliability', subtype: metadata.reliability.level });
-  textElement(reliability, 'p', { 'xml:lang': 'en' }, checked(metadata.reliability.note.en, 'reliability'));
-  textElement(reliability, 'p', { 'xml:lang': 'ru' }, checked(metadata.reliability.note.ru, 'reliability'));
-  const sourceDesc = fileDesc.ele('sourceDesc');
-  textElement(sourceDesc, 'bibl', { type: 'source' }, checked(metadata.source, 'source'));
-  const seed = sourceDesc.ele('bibl', { type: 'seed' });
-  textElement(seed, 'idno', { type: 'seed' }, checked(metadata.seed, 'seed'));
-  if (metadata.lines) seed.ele('citedRange', { unit: 'line', from: String(metadata.lines[0]), to: String(metadata.lines[1]) });
-  if (metadata.document) sourceDesc.ele('bibl', { type: 'document' }).ele('title', { ref: entityIri(metadata.document) }).txt(label(metadata.document));
-  if (metadata.partOf) sourceDesc.ele('bibl', { type: 'book' }).ele('title', { ref: entityIri(metadata.partOf) }).txt(label(metadata.partOf));
-  const profileDesc = header.ele('profileDesc');
-  if (metadata.date) profileDesc.ele('creation').ele('date', { when: metadata.date });
-  profileDesc.ele('langUsage').ele('language', { ident: metadata.language }).txt(languageNames[metadata.language]);
-  profileDesc.ele('calendarDesc').ele('calendar', { 'xml:id': julianCalendarId })
-    .ele('p').txt('The Julian calendar (Old Style): dates are given as the text states them, not converted.');
+  writeHeader(tei.ele('teiHeader'), text, iris, entityIri, (id) => registry.entities.get(id)!.label[metadata.language]);
 
   const ranges: Range[] = [
     ...text.spans.map((span, index): Range => ({
@@ -102,6 +71,41 @@ export function writeTei(text: AnnotatedText, registry: Registry, iris: Iris): s
   indentElementContent(tei.node);
   doc.insertBefore(doc.createProcessingInstruction('xml', 'version="1.0" encoding="UTF-8"'), doc.documentElement);
   return new XMLSerializer().serializeToString(doc) + '\n';
+}
+
+/** The teiHeader: titles, author, id, licence, reliability, source, seed, the Document and book, date, language. */
+function writeHeader(header: TeiElement, text: AnnotatedText, iris: Iris, entityIri: (id: string) => string, label: (id: string) => string): void {
+  const { metadata } = text;
+  const checked = (value: string, key: string): string => {
+    if (notXmlCharacter.test(value)) throw new AnnotationError(text.metadataAt[key] ?? { file: text.file, line: 1, column: 1 }, `'${key}' holds a character XML cannot carry`);
+    return value;
+  };
+
+  const fileDesc = header.ele('fileDesc');
+  const titleStmt = fileDesc.ele('titleStmt');
+  textElement(titleStmt, 'title', { 'xml:lang': 'ru' }, checked(metadata.title.ru, 'title'));
+  textElement(titleStmt, 'title', { 'xml:lang': 'en' }, checked(metadata.title.en, 'title'));
+  if (metadata.author) titleStmt.ele('author', { ref: entityIri(metadata.author) }).txt(label(metadata.author));
+  const publicationStmt = fileDesc.ele('publicationStmt');
+  publicationStmt.ele('publisher').txt(teiPublisher);
+  publicationStmt.ele('idno', { type: 'text' }).txt(metadata.id);
+  publicationStmt.ele('idno', { type: 'URI' }).txt(iris.text(metadata.id).value);
+  textElement(publicationStmt.ele('availability'), 'licence', {}, checked(metadata.licence, 'licence'));
+  const reliability = fileDesc.ele('notesStmt').ele('note', { type: 'reliability', subtype: metadata.reliability.level });
+  textElement(reliability, 'p', { 'xml:lang': 'en' }, checked(metadata.reliability.note.en, 'reliability'));
+  textElement(reliability, 'p', { 'xml:lang': 'ru' }, checked(metadata.reliability.note.ru, 'reliability'));
+  const sourceDesc = fileDesc.ele('sourceDesc');
+  textElement(sourceDesc, 'bibl', { type: 'source' }, checked(metadata.source, 'source'));
+  const seed = sourceDesc.ele('bibl', { type: 'seed' });
+  textElement(seed, 'idno', { type: 'seed' }, checked(metadata.seed, 'seed'));
+  if (metadata.lines) seed.ele('citedRange', { unit: 'line', from: String(metadata.lines[0]), to: String(metadata.lines[1]) });
+  if (metadata.document) sourceDesc.ele('bibl', { type: 'document' }).ele('title', { ref: entityIri(metadata.document) }).txt(label(metadata.document));
+  if (metadata.partOf) sourceDesc.ele('bibl', { type: 'book' }).ele('title', { ref: entityIri(metadata.partOf) }).txt(label(metadata.partOf));
+  const profileDesc = header.ele('profileDesc');
+  if (metadata.date) profileDesc.ele('creation').ele('date', { when: metadata.date });
+  profileDesc.ele('langUsage').ele('language', { ident: metadata.language }).txt(languageNames[metadata.language]);
+  profileDesc.ele('calendarDesc').ele('calendar', { 'xml:id': julianCalendarId })
+    .ele('p').txt('The Julian calendar (Old Style): dates are given as the text states them, not converted.');
 }
 
 /**
