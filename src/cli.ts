@@ -19,15 +19,18 @@ Commands:
   import-seed SEED [A-B]  print a seed (lines A to B) as an annotated-text body, hyphenation mended
   suggest FILE.ann      propose mentions of registered entities in an annotated text
   coverage [FILE.ann…]  per-text coverage, and capitalised names with no mention over them
+  tei-export [ID…]      write each annotated text (or the given ones) as TEI P5 into --out (default dist/tei/)
+  tei-import FILE…      read TEI P5 texts, check them against the registry and ontology, print what they state
   serve                 build if out of date, then serve the dataset over HTTP
 
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
   --port N              (serve) port to listen on (default: $PORT or 3000)
-  --out FILE            (export) the file to write (written whole, then renamed into place)
+  --out FILE|DIR        (export) the file to write, (tei-export) the folder to write into; each file written
+                        whole, then renamed into place
   --apply               (suggest) write the unambiguous proposals into the file as [[…|id]]
   --update-readme       (stats, suggest) also write the table into README.md
-  --json                machine-readable output (stats, query, coverage)
+  --json                machine-readable output (stats, query, coverage, tei-import)
   -h, --help            this text
 `;
 
@@ -135,6 +138,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false, values['update-readme'] ?? false);
     case 'coverage': return coverage(rest, base, values.json ?? false);
+    case 'tei-export': return teiExport(rest, base, values.out, log);
+    case 'tei-import': return teiImport(rest, base, values.json ?? false, log);
     default:
       log(`unknown command '${command}'\n`);
       process.stdout.write(usage);
@@ -239,6 +244,56 @@ async function coverage(files: string[], base: string, json: boolean): Promise<n
     for (const c of r.unannotated) process.stdout.write(`  ${c.at.line}:${c.at.column} ${c.word} ×${c.count}${c.knownAs.length ? ` (registered: ${c.knownAs.join(', ')})` : ''}\n`);
   }
   process.stdout.write(`${total} unannotated candidates in all\n`);
+  return 0;
+}
+
+/** Writes TEI P5 files, each atomically (a temporary file renamed into place), so none is ever half-written. */
+async function teiExport(ids: string[], base: string, out: string | undefined, log: (message: string) => void): Promise<number> {
+  const { mkdirSync, renameSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { readCorpus, defaultLocation } = await import('./dataset/Corpus.ts');
+  const { writeTei } = await import('./annotation/TeiWriter.ts');
+  const reading = readCorpus(defaultLocation, base);
+  if (!reading.corpus) throw new AnnotationErrors(reading.errors);
+  const { texts, registry, ontology } = reading.corpus;
+  const unknown = ids.filter((id) => !texts.some((t) => t.metadata.id === id));
+  if (unknown.length) { log(`no text with the id ${unknown.join(', ')}; the texts are ${texts.map((t) => t.metadata.id).join(', ')}`); return 2; }
+  const dir = out ?? new URL('../dist/tei/', import.meta.url).pathname;
+  mkdirSync(dir, { recursive: true });
+  for (const text of texts.filter((t) => !ids.length || ids.includes(t.metadata.id))) {
+    const file = join(dir, `${text.metadata.id}.tei.xml`);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, writeTei(text, registry, ontology.iris));
+    renameSync(temporary, file);
+    log(`wrote ${file}`);
+  }
+  return 0;
+}
+
+/** Reads TEI texts as the build would (syntax, registry, ontology), and prints what each states. */
+async function teiImport(files: string[], base: string, json: boolean, log: (message: string) => void): Promise<number> {
+  if (!files.length) { log('usage: tei-import FILE.tei.xml…'); return 2; }
+  const { readFileSync } = await import('node:fs');
+  const { readCorpus, defaultLocation } = await import('./dataset/Corpus.ts');
+  const { parseTeiText } = await import('./annotation/TeiReader.ts');
+  const { checkAnnotations } = await import('./annotation/AnnotationChecker.ts');
+  const reading = readCorpus(defaultLocation, base);
+  if (!reading.corpus) throw new AnnotationErrors(reading.errors);
+  const { registry, ontology } = reading.corpus;
+  const errors = [];
+  for (const file of files) {
+    const parsed = parseTeiText(file, readFileSync(file, 'utf8'), { registry, relations: ontology.relations });
+    const problems = [...parsed.errors, ...(parsed.text ? checkAnnotations([parsed.text], registry, ontology.relations) : [])];
+    errors.push(...problems);
+    if (!parsed.text || problems.length) continue;
+    const { metadata, mentions, statements } = parsed.text;
+    if (json) process.stdout.write(JSON.stringify({ file, id: metadata.id, mentions: mentions.length, statements: statements.map(({ at: _at, ...statement }) => statement) }) + '\n');
+    else {
+      process.stdout.write(`${file}: text '${metadata.id}', ${mentions.length} mentions, ${statements.length} statements\n`);
+      for (const s of statements) process.stdout.write(`  @${s.spanId} ${s.subject} ${s.relation} ${s.object}\n`);
+    }
+  }
+  if (errors.length) throw new AnnotationErrors(errors);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Reads the corpus from disk (the edge where files come in): the annotated texts, the registry, the
- * redirects and the seeds, then parses and checks them. Every problem is collected; nothing is thrown
+ * Reads the corpus from disk (the edge where files come in): the annotated texts (`*.ann`, or TEI P5
+ * as `*.tei.xml`), the registry, the redirects and the seeds, then parses and checks them. Every problem is collected; nothing is thrown
  * for bad data.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import { parseAnnotatedText } from '../annotation/AnnotatedTextParser.ts';
 import { readRegistry, type Registry } from '../annotation/Registry.ts';
 import { checkSeedFidelity } from '../annotation/SeedFidelity.ts';
 import { AnnotationError, byPosition } from '../annotation/SourcePosition.ts';
+import { parseTeiText } from '../annotation/TeiReader.ts';
 import { loadOntology, ontologyFile, shapesFile, type Ontology } from '../ontology/Ontology.ts';
 import { Iris } from '../ontology/Vocabulary.ts';
 
@@ -42,10 +43,13 @@ export const defaultLocation: CorpusLocation = {
 
 const display = (path: string) => relative(process.cwd(), path) || path;
 
-function filesIn(dir: string, extension: string): string[] {
+function filesIn(dir: string, ...extensions: string[]): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith(extension)).sort().map((f) => join(dir, f));
+  return readdirSync(dir).filter((f) => extensions.some((e) => f.endsWith(e))).sort().map((f) => join(dir, f));
 }
+
+/** The two formats of an annotated text. */
+export const textExtensions = ['.ann', '.tei.xml'];
 
 export function readCorpus(location: CorpusLocation, base: string): CorpusReading {
   const iris = new Iris(base);
@@ -55,12 +59,14 @@ export function readCorpus(location: CorpusLocation, base: string): CorpusReadin
   const redirectsPath = join(location.dataDir, 'redirects.yaml');
   const { registry, errors } = readRegistry(registryFiles, existsSync(redirectsPath) ? { file: display(redirectsPath), content: readFileSync(redirectsPath, 'utf8') } : undefined);
   const texts: AnnotatedText[] = [];
-  const textFiles = filesIn(join(location.dataDir, 'texts'), '.ann');
-  if (!textFiles.length) warnings.push(`no annotated texts (*.ann) in ${display(join(location.dataDir, 'texts'))}`);
+  const textFiles = filesIn(join(location.dataDir, 'texts'), ...textExtensions);
+  if (!textFiles.length) warnings.push(`no annotated texts (*.ann, *.tei.xml) in ${display(join(location.dataDir, 'texts'))}`);
   const seedsPresent = location.seedsDir !== undefined && existsSync(location.seedsDir);
   if (!seedsPresent) warnings.push(`the seeds folder ${location.seedsDir ?? '(none)'} is missing: the texts' wording is not checked against it`);
   for (const path of textFiles) {
-    const parsed = parseAnnotatedText(display(path), readFileSync(path, 'utf8'));
+    const parsed = path.endsWith('.ann')
+      ? parseAnnotatedText(display(path), readFileSync(path, 'utf8'))
+      : parseTeiText(display(path), readFileSync(path, 'utf8'), { registry, relations: ontology.relations });
     errors.push(...parsed.errors);
     if (!parsed.text) continue;
     texts.push(parsed.text);
@@ -84,7 +90,7 @@ export function inputsDigest(location: CorpusLocation, base: string): string {
   const files = [
     fileURLToPathString(ontologyFile), fileURLToPathString(shapesFile),
     ...filesIn(join(location.dataDir, 'registry'), '.yaml'), join(location.dataDir, 'redirects.yaml'), join(repoRoot, 'package.json'),
-    ...filesIn(join(location.dataDir, 'texts'), '.ann'),
+    ...filesIn(join(location.dataDir, 'texts'), ...textExtensions),
     // The code that turns them into RDF is an input too.
     ...['annotation', 'extraction', 'dataset', 'ontology'].flatMap((stage) => filesIn(join(repoRoot, 'src', stage), '.ts')),
   ];

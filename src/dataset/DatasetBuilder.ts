@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Quad } from '@rdfjs/types';
 import { AnnotationErrors } from '../annotation/SourcePosition.ts';
+import { writeTei } from '../annotation/TeiWriter.ts';
 import { extractDataset } from '../extraction/Extractor.ts';
 import { canonicalQuads, jsonLdContext, ourPrefixes, toJsonLd, toRdfXml, unionOf, writeRdf } from './RdfFormats.ts';
 import { datasetExports, writeExports } from './Exports.ts';
@@ -139,6 +140,9 @@ async function serialise(corpus: Corpus, quads: readonly Quad[], base: string): 
   put('ontology.rdf', toRdfXml(ontologyTriples, base));
   put('ontology.jsonld', await toJsonLd(ontologyTriples, context, ' '));
   put('context.jsonld', JSON.stringify(context, null, 2) + '\n');
-  for (const text of corpus.texts) put(`texts/${text.metadata.id}.txt`, text.text);
+  for (const text of corpus.texts) {
+    put(`texts/${text.metadata.id}.txt`, text.text);
+    put(`texts/${text.metadata.id}.tei.xml`, writeTei(text, corpus.registry, iris));
+  }
   return files;
 }

@@ -4,7 +4,7 @@
  * Each RDF resource answers in every format by content negotiation and by file extension.
  */
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import express, { type Request, type Response, type Router } from 'express';
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
@@ -28,7 +28,9 @@ import { isCitationExtension, sendCitation } from './ExportRoutes.ts';
 import { uiLanguage } from './UiLanguage.ts';
 
 const entityTypes = ['person', 'faction', 'document', 'position', 'event', 'place'];
-const resourceFile = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+(?:\.json)?))?$/;
+const resourceFile = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+(?:\.(?:json|xml))?))?$/;
+/** A source text in TEI P5 (RFC 6129), as the build wrote it. */
+const teiMediaType = 'application/tei+xml';
 const rdfMediaTypes = rdfFormats.map((f) => f.mediaType);
 
 /** Which representation a request asks for: by extension, or by Accept; undefined means 406. */
@@ -36,6 +38,7 @@ function chooseFormat(req: Request, extension: string | undefined, offered: read
   if (extension) {
     if (extension === 'html') return offered.includes(html) ? html : 'bad-extension';
     if (extension === 'txt') return offered.includes('text/plain') ? 'text/plain' : 'bad-extension';
+    if (extension === 'tei.xml') return offered.includes(teiMediaType) ? teiMediaType : 'bad-extension';
     const format = formatByExtension(extension);
     return format && offered.includes(format.mediaType) ? format.mediaType : 'bad-extension';
   }
@@ -140,7 +143,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (!dataset.ownGraph(`${dataset.base}graph/${id}`) || !dataset.store.countQuads(DataFactory.namedNode(`${dataset.base}text/${id}`), null, null, null)) return notFound(req, res, id);
     // Read only when a representation is first made: after that it is served from the cache.
     const view = () => readSourceText(dataset.store, dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
-    const offered = [html, 'text/plain', ...rdfMediaTypes];
+    const offered = [html, 'text/plain', ...rdfMediaTypes, teiMediaType];
     const mediaType = chooseFormat(req, extension, offered);
     if (mediaType === 'bad-extension') return notFound(req, res, id);
     if (!mediaType) return notAcceptable(res, offered);
@@ -148,6 +151,10 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (mediaType === 'text/plain') {
       const representation = await dataset.representation(`text|${id}`, 'text/plain', () => view().text);
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.txt` });
+    }
+    if (mediaType === teiMediaType) {
+      const representation = await dataset.representation(`text|${id}`, teiMediaType, () => readFileSync(join(dataset.dir, 'texts', `${id}.tei.xml`), 'utf8'));
+      return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.tei.xml` });
     }
     if (mediaType === html) {
       const language = uiLanguage(req);
