@@ -49,11 +49,11 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
   const get = ['GET', 'HEAD'];
   const root = () => new URL(current().base).pathname;
 
-  const sendQuads = async (req: Request, res: Response, key: string, mediaType: string, quads: () => Quad[], resourcePath: string, negotiated: boolean) => {
+  const sendQuads = async (req: Request, res: Response, key: string, mediaType: string, quads: () => Quad[] | Promise<Quad[]>, resourcePath: string, negotiated: boolean) => {
     const dataset = current();
     const format = rdfFormats.find((f) => f.mediaType === mediaType)!;
-    const representation = await dataset.representation(key, mediaType, () => {
-      const all = quads();
+    const representation = await dataset.representation(key, mediaType, async () => {
+      const all = await quads();
       return serialiseQuads(format.graphs ? all : unionOf(all), mediaType, { base: dataset.base, context: dataset.context });
     });
     sendRepresentation(req, res, dataset, representation, { negotiated, resourcePath, contentLocation: `${resourcePath}.${format.extension}` });
@@ -92,8 +92,8 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     const resourcePath = `${root()}id/${type}/${slug}`;
     if (mediaType === html) {
       const language = uiLanguage(req);
-      const representation = await dataset.representation(`${iri}|${language}`, html, () => {
-        const description = dataset.describer.describe(iri)!;
+      const representation = await dataset.representation(`${iri}|${language}`, html, async () => {
+        const description = (await dataset.describe(iri))!;
         const relationLabels = new Map([...description.outgoing, ...description.incoming].map((v) => [v.predicate, dataset.describer.labelsOf(v.predicate)]));
         return renderDocument(EntityPage({
           description, type: type[0].toUpperCase() + type.slice(1), base: dataset.base, language, path: req.path,
@@ -103,7 +103,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
       });
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.html`, cors: false });
     }
-    return sendQuads(req, res, iri, mediaType, () => [...dataset.describer.describe(iri)!.quads], resourcePath, !extension);
+    return sendQuads(req, res, iri, mediaType, async () => [...(await dataset.describe(iri))!.quads], resourcePath, !extension);
   }).all(methodNotAllowed(get));
 
   // --- The ontology --------------------------------------------------------------------------
@@ -145,20 +145,20 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     const [, id, extension] = match;
     if (!dataset.ownGraph(`${dataset.base}graph/${id}`) || !dataset.store.countQuads(DataFactory.namedNode(`${dataset.base}text/${id}`), null, null, null)) return notFound(req, res, id);
     // Read only when a representation is first made: after that it is served from the cache.
-    const view = () => readSourceText(dataset.store, dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
+    const view = async () => readSourceText(await dataset.storeWithGraph(`${dataset.base}graph/${id}`), dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
     const offered = [html, 'text/plain', ...rdfMediaTypes];
     const mediaType = chooseFormat(req, extension, offered);
     if (mediaType === 'bad-extension') return notFound(req, res, id);
     if (!mediaType) return notAcceptable(res, offered);
     const resourcePath = `${root()}text/${id}`;
     if (mediaType === 'text/plain') {
-      const representation = await dataset.representation(`text|${id}`, 'text/plain', () => view().text);
+      const representation = await dataset.representation(`text|${id}`, 'text/plain', async () => (await view()).text);
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.txt` });
     }
     if (mediaType === html) {
       const language = uiLanguage(req);
       const label = (iri: string) => { const l = dataset.describer.labelsOf(iri); return l[language] ?? l.en ?? iri; };
-      const representation = await dataset.representation(`text|${id}|${language}`, html, () => renderDocument(TextPage(view(), dataset.base, language, req.path, label)));
+      const representation = await dataset.representation(`text|${id}|${language}`, html, async () => renderDocument(TextPage(await view(), dataset.base, language, req.path, label)));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, cors: false });
     }
     return sendQuads(req, res, `text|${id}`, mediaType, () => dataset.quadsOfGraph(`${dataset.base}graph/${id}`), resourcePath, !extension);

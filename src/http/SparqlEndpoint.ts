@@ -1,15 +1,15 @@
 /**
  * The SPARQL 1.1 Protocol endpoint (/sparql): query by GET, by POST form and by POST
  * application/sparql-query, with default-graph-uri and named-graph-uri; the answer's format chosen by
- * Accept; queries admitted by the policy (read-only, closed, capped) and run in the worker pool under
- * the time limit. Without a query it answers with the Service Description, or the query page for a
- * browser. Each query is logged with the time it took.
+ * Accept; queries admitted by the policy (read-only, closed, capped) before anything runs them, then run
+ * under the time limit by the query executor (the embedded worker pool, or an external store). Without a
+ * query it answers with the Service Description, or the query page for a browser. Each query is logged with the time it took.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { admitQuery, QueryRefused, type QueryForm } from '../store/QueryPolicy.ts';
-import { QueryTimeout, QueueFull, type QueryPool } from '../store/QueryPool.ts';
+import { QueryTimeout, QueueFull, StoreFailure, type QueryExecutor } from '../store/QueryExecutor.ts';
 import { resultMediaTypes } from '../store/SparqlEngine.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
 import type { ServerConfiguration } from './Configuration.ts';
@@ -20,7 +20,7 @@ import type { ServedDataset } from './ServedDataset.ts';
 
 export interface SparqlEndpointDeps {
   readonly dataset: () => ServedDataset;
-  readonly pool: () => QueryPool;
+  readonly queries: () => QueryExecutor;
   readonly configuration: ServerConfiguration;
   readonly log: Logger;
   readonly queryPage: (req: Request, res: Response) => void;
@@ -95,7 +95,7 @@ async function handle(req: Request, res: Response, deps: SparqlEndpointDeps, que
       log(406);
       return sendError(res, 406, `no acceptable format for a ${form} answer; this endpoint offers ${offered.join(', ')}`);
     }
-    const answer = await deps.pool().run({ query: admitted, mediaType, base: dataset.base, context: dataset.context });
+    const answer = await deps.queries().run({ query: admitted, mediaType, base: dataset.base, context: dataset.context });
     res.setHeader('Content-Type', `${answer.mediaType}; charset=utf-8`);
     res.setHeader('Vary', 'Accept');
     res.setHeader('Cache-Control', 'no-cache');
@@ -107,6 +107,7 @@ async function handle(req: Request, res: Response, deps: SparqlEndpointDeps, que
     if (error instanceof QueryRefused) { log(error.status, { refused: error.message }); return sendError(res, error.status, error.message); }
     if (error instanceof QueryTimeout) { log(503, { timeout: true }); return sendError(res, 503, error.message); }
     if (error instanceof QueueFull) { log(503, { queueFull: true }); return sendError(res, 503, error.message, { 'Retry-After': '5' }); }
+    if (error instanceof StoreFailure) { log(502, { store: error.message }); return sendError(res, 502, error.message); }
     log(500, { error: String(error) });
     deps.log.error({ err: error }, 'query failed');
     return sendError(res, 500, `the query failed: ${error instanceof Error ? error.message : String(error)}`);

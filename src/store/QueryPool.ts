@@ -6,7 +6,7 @@
  */
 import { Piscina } from 'piscina';
 import type { QueryAnswer } from './SparqlEngine.ts';
-import type { QueryTask } from './QueryWorker.ts';
+import { QueryTimeout, QueueFull, type QueryExecutor, type QueryTask } from './QueryExecutor.ts';
 
 export interface QueryPoolOptions {
   readonly builtDir: string;
@@ -15,21 +15,7 @@ export interface QueryPoolOptions {
   readonly timeoutMs: number;
 }
 
-export class QueryTimeout extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`the query ran longer than the time limit of ${timeoutMs / 1000} s and was stopped`);
-    this.name = 'QueryTimeout';
-  }
-}
-
-export class QueueFull extends Error {
-  constructor() {
-    super('too many queries are running or waiting; try again shortly');
-    this.name = 'QueueFull';
-  }
-}
-
-export class QueryPool {
+export class QueryPool implements QueryExecutor {
   private readonly pool: Piscina<QueryTask | 'warm-up', QueryAnswer | 'ready'>;
 
   constructor(private readonly options: QueryPoolOptions) {
