@@ -18,6 +18,8 @@ Commands:
   suggest FILE.ann      propose mentions of registered entities in an annotated text
   coverage [FILE.ann…]  per-text coverage, and capitalised names with no mention over them
   serve                 build if out of date, then serve the dataset over HTTP
+  load-store            build if out of date, then load it into the external store ($SPARQL_STORE, through
+                        $SPARQL_GRAPH_STORE with $SPARQL_STORE_USER, $SPARQL_STORE_PASSWORD); --force reloads
 
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
@@ -39,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       apply: { type: 'boolean', default: false },
       'update-readme': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -90,6 +93,20 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', () => stop('SIGINT'));
       process.on('SIGHUP', () => { running.reload().catch((error: unknown) => running.log.error({ err: error }, 'reload failed; still serving the previous build')); });
       return new Promise<number>(() => {});
+    }
+    case 'load-store': {
+      const { readConfiguration } = await import('./http/Configuration.ts');
+      const { ensureBuilt } = await import('./dataset/Freshness.ts');
+      const { SparqlStoreClient } = await import('./store/SparqlStoreClient.ts');
+      const { ensureLoaded, loadIntoStore } = await import('./store/GraphStoreLoader.ts');
+      const store = readConfiguration(process.env, { BASE_IRI: values.base }).externalStore;
+      if (!store?.graphStore) { log('load-store needs SPARQL_STORE and SPARQL_GRAPH_STORE (see README, "An external SPARQL store")'); return 2; }
+      const dir = await ensureBuilt(base, log);
+      const client = new SparqlStoreClient(store.endpoint, 120_000);
+      const settings = { url: store.graphStore, user: store.user, password: store.password };
+      const loaded = values.force ? (await loadIntoStore(dir, client, settings, log), true) : await ensureLoaded(dir, client, settings, log);
+      if (!loaded) log(`the store already holds this build; nothing loaded (--force reloads it)`);
+      return 0;
     }
     case 'query': {
       const [file] = rest;
