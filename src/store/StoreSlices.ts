@@ -12,7 +12,7 @@
  * Virtuoso ten times slower on them).
  */
 import { DataFactory, Store } from 'n3';
-import type { Quad, Term } from '@rdfjs/types';
+import type { NamedNode, Quad } from '@rdfjs/types';
 import { prefixes } from '../ontology/Vocabulary.ts';
 import { confineToGraphs, parseQuery, substituteTerms } from './QueryRewriting.ts';
 import type { SparqlStoreClient, TermRow } from './SparqlStoreClient.ts';
@@ -73,8 +73,7 @@ export class StoreSlices {
   async entity(iri: string): Promise<Store> {
     const answers = await Promise.all(entityTemplates.map((template) => this.client.select(substituteTerms(template, { entity: namedNode(iri) }), sliceTimeoutMs)));
     const own = new Set(this.graphs);
-    return withUnion(answers.flatMap(({ rows }) => rows.filter((row) => own.has(row.g.value))
-      .map((row) => quad(asSubject(row.s), namedNode(row.p.value), row.o as Quad['object'], namedNode(row.g.value)))));
+    return withUnion(answers.flatMap(({ rows }) => rows.filter((row) => own.has(row.g.value)).map((row) => quadOf(row, namedNode(row.g.value)))));
   }
 
   /** One named graph's quads. */
@@ -82,13 +81,16 @@ export class StoreSlices {
     const graph = namedNode(iri);
     if (!this.graphs.includes(iri)) return new Store();
     const { rows } = await this.client.select(substituteTerms(graphTemplate, { graph }), sliceTimeoutMs);
-    return withUnion(rows.map((row: TermRow) => quad(asSubject(row.s), namedNode(row.p.value), row.o as Quad['object'], graph)));
+    return withUnion(rows.map((row) => quadOf(row, graph)));
   }
 }
 
-function asSubject(term: Term): Quad['subject'] {
-  if (term.termType === 'NamedNode' || term.termType === 'BlankNode') return term;
-  throw new Error(`the store answered a ${term.termType} as a subject`);
+/** A row of ?s ?p ?o as a quad in `graph`. */
+function quadOf(row: TermRow, graph: NamedNode): Quad {
+  const { s, p, o } = row;
+  if (s.termType !== 'NamedNode' && s.termType !== 'BlankNode') throw new Error(`the store answered a ${s.termType} as a subject`);
+  if (o.termType !== 'NamedNode' && o.termType !== 'BlankNode' && o.termType !== 'Literal') throw new Error(`the store answered a ${o.termType} as an object`);
+  return quad(s, namedNode(p.value), o, graph);
 }
 
 function withUnion(quads: readonly Quad[]): Store {

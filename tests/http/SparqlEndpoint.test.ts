@@ -162,7 +162,10 @@ describe('a read-only, closed endpoint', () => {
     expect((await getQuery('')).status).toBe(400);
   });
 
-  it('answers a runaway query 503 at the time limit, and answers the next query', async () => {
+  // On an external store: the query runs in the store's own processes, which the server cannot stop;
+  // it gives up waiting at the limit (the store's own limit stops the query: MaxQueryExecutionTime in
+  // .ci/virtuoso.sh). The embedded variant below checks the same and more, with one runaway query per run.
+  it.runIf(onExternalStore)('answers a runaway query 503 at the time limit, and answers the next query', async () => {
     const res = await getQuery('SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }');
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('time limit');
@@ -170,8 +173,7 @@ describe('a read-only, closed endpoint', () => {
   });
 
   // Embedded only: this is about the worker pool, whose threads share this process's cores and are
-  // terminated at the limit. On an external store the query runs in the store's own processes, which
-  // the server cannot stop (the store's own limit does: MaxQueryExecutionTime in .ci/virtuoso.sh).
+  // terminated at the limit, and replaced.
   it.runIf(!onExternalStore)('stops a runaway query at the time limit while other requests are still served promptly', async () => {
     const started = Date.now();
     const runaway = getQuery('SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }');
