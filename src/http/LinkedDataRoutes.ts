@@ -10,7 +10,7 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { unionOf } from '../dataset/RdfFormats.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
-import { readSourceText, listSourceTexts } from '../store/SourceTextReader.ts';
+import { readSourceText, listSourceTexts, sourceTextWording } from '../store/SourceTextReader.ts';
 import { dcterms } from '../ontology/Vocabulary.ts';
 import { dumpPaths, voidDescription } from './DatasetDescription.ts';
 import { formatByExtension, html, negotiate, rdfFormats } from './Negotiation.ts';
@@ -144,7 +144,8 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (!match) return notFound(req, res, req.params.file);
     const [, id, extension] = match;
     if (!dataset.ownGraph(`${dataset.base}graph/${id}`) || !dataset.store.countQuads(DataFactory.namedNode(`${dataset.base}text/${id}`), null, null, null)) return notFound(req, res, id);
-    // Read only when a representation is first made: after that it is served from the cache.
+    // Read only when a representation is first made (from the store, if external): after that it is
+    // served from the cache. The plain text needs only the build's file.
     const view = async () => readSourceText(await dataset.storeWithGraph(`${dataset.base}graph/${id}`), dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
     const offered = [html, 'text/plain', ...rdfMediaTypes];
     const mediaType = chooseFormat(req, extension, offered);
@@ -152,7 +153,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (!mediaType) return notAcceptable(res, offered);
     const resourcePath = `${root()}text/${id}`;
     if (mediaType === 'text/plain') {
-      const representation = await dataset.representation(`text|${id}`, 'text/plain', async () => (await view()).text);
+      const representation = await dataset.representation(`text|${id}`, 'text/plain', () => sourceTextWording(dataset.dir, id));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.txt` });
     }
     if (mediaType === html) {
