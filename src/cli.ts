@@ -22,6 +22,8 @@ Commands:
   tei-export [ID…]      write each annotated text (or the given ones) as TEI P5 into --out (default dist/tei/)
   tei-import FILE…      read TEI P5 texts, check them against the registry and ontology, print what they state
   serve                 build if out of date, then serve the dataset over HTTP
+  load-store            build if out of date, then load it into the external store ($SPARQL_STORE, through
+                        $SPARQL_GRAPH_STORE with $SPARQL_STORE_USER, $SPARQL_STORE_PASSWORD); --force reloads
 
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       apply: { type: 'boolean', default: false },
       'update-readme': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -97,6 +100,20 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', () => stop('SIGINT'));
       process.on('SIGHUP', () => { running.reload().catch((error: unknown) => running.log.error({ err: error }, 'reload failed; still serving the previous build')); });
       return new Promise<number>(() => {});
+    }
+    case 'load-store': {
+      const { readConfiguration } = await import('./http/Configuration.ts');
+      const { ensureBuilt } = await import('./dataset/Freshness.ts');
+      const { SparqlStoreClient } = await import('./store/SparqlStoreClient.ts');
+      const { ensureLoaded, loadIntoStore } = await import('./store/GraphStoreLoader.ts');
+      const store = readConfiguration(process.env, { BASE_IRI: values.base }).externalStore;
+      if (!store?.graphStore) { log('load-store needs SPARQL_STORE and SPARQL_GRAPH_STORE (see README, "An external SPARQL store")'); return 2; }
+      const dir = await ensureBuilt(base, log);
+      const client = new SparqlStoreClient(store.endpoint, 120_000);
+      const settings = { url: store.graphStore, user: store.user, password: store.password };
+      const loaded = values.force ? (await loadIntoStore(dir, client, settings, log), true) : await ensureLoaded(dir, client, settings, log);
+      if (!loaded) log(`the store already holds this build; nothing loaded (--force reloads it)`);
+      return 0;
     }
     case 'query': {
       const [file] = rest;

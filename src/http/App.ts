@@ -1,6 +1,6 @@
 /**
  * The Express application: the middleware every request passes (request log, security headers,
- * compression), then the routes, mounted under the base IRI's path. The dataset and the query pool
+ * compression), then the routes, mounted under the base IRI's path. The dataset and the query executor
  * are read through functions, so a reload swaps them without rebuilding the app.
  */
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import compression from 'compression';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { QueryPool } from '../store/QueryPool.ts';
+import type { QueryExecutor } from '../store/QueryExecutor.ts';
 import type { ServerConfiguration } from './Configuration.ts';
 import { readExampleQueries } from './ExampleQueries.ts';
 import { exportRoutes } from './ExportRoutes.ts';
@@ -24,7 +24,7 @@ import { uiLanguage } from './UiLanguage.ts';
 
 export interface AppState {
   readonly dataset: () => ServedDataset;
-  readonly pool: () => QueryPool;
+  readonly queries: () => QueryExecutor;
   readonly ready: () => boolean;
   readonly draining: () => boolean;
   /** Whether every entity representation has been made ahead (see EntityRepresentations.ts). */
@@ -81,7 +81,7 @@ export function createApp(state: AppState, configuration: ServerConfiguration, l
     res.setHeader('Content-Security-Policy', current.replace("style-src 'self'", `style-src 'self' ${queryPageStyleHashes.join(' ')}`));
     res.send(renderDocument(SparqlPage(readExampleQueries(dataset.base), dataset.base, uiLanguage(req), req.path, hasEditor)));
   };
-  router.use('/sparql', sparqlEndpoint({ dataset: state.dataset, pool: state.pool, configuration, log: log.child({ component: 'sparql' }), queryPage }));
+  router.use('/sparql', sparqlEndpoint({ dataset: state.dataset, queries: state.queries, configuration, log: log.child({ component: 'sparql' }), queryPage }));
   router.get('/queries/:file', (req, res) => {
     const example = readExampleQueries(state.dataset().base).find((q) => q.file === req.params.file);
     if (!example) return sendError(res, 404, 'no such example query');

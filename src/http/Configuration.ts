@@ -21,6 +21,17 @@ export interface ServerConfiguration {
   readonly logLevel: string;
   readonly prepareRepresentations: boolean;
   readonly distDir?: string;
+  /** An external SPARQL 1.1 store to serve from instead of the embedded one. */
+  readonly externalStore?: ExternalStoreConfiguration;
+}
+
+export interface ExternalStoreConfiguration {
+  /** Its SPARQL 1.1 Protocol query endpoint. */
+  readonly endpoint: string;
+  /** Its Graph Store Protocol URL and credentials, to load builds into it; without, builds are loaded by other means. */
+  readonly graphStore?: string;
+  readonly user?: string;
+  readonly password?: string;
 }
 
 export const settings = {
@@ -38,9 +49,35 @@ export const settings = {
   RATE_LIMIT_PER_MINUTE: 'SPARQL requests per client and minute before 429 (default 120; 0 turns it off)',
   PREPARE_REPRESENTATIONS: 'make the HTML (both languages), Turtle and JSON-LD of every entity ahead, in idle time after start-up: 1 or 0 (default 1)',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug (default info)',
+  SPARQL_STORE: 'query endpoint of an external SPARQL 1.1 store to serve from, e.g. http://127.0.0.1:8890/sparql (default: none, the embedded store)',
+  SPARQL_GRAPH_STORE: "the external store's Graph Store Protocol URL, used to load a build into it (default: none)",
+  SPARQL_STORE_USER: 'user name for the Graph Store Protocol URL, if it asks for one (Basic or Digest)',
+  SPARQL_STORE_PASSWORD: 'password for the Graph Store Protocol URL',
 } as const;
 
 type Source = Readonly<Record<string, string | undefined>>;
+
+function httpUrl(source: Source, name: keyof typeof settings): string | undefined {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new Error(`${name} must be an http(s) URL, not '${raw}'`);
+  return raw;
+}
+
+function externalStore(source: Source): ExternalStoreConfiguration | undefined {
+  const endpoint = httpUrl(source, 'SPARQL_STORE');
+  const graphStore = httpUrl(source, 'SPARQL_GRAPH_STORE');
+  if (!endpoint) {
+    if (graphStore) throw new Error('SPARQL_GRAPH_STORE is set but SPARQL_STORE is not: set the query endpoint too');
+    return undefined;
+  }
+  return {
+    endpoint,
+    ...(graphStore && { graphStore }),
+    ...(source.SPARQL_STORE_USER && { user: source.SPARQL_STORE_USER }),
+    ...(source.SPARQL_STORE_PASSWORD !== undefined && { password: source.SPARQL_STORE_PASSWORD }),
+  };
+}
 
 function integer(source: Source, name: keyof typeof settings, fallback: number, min = 0): number {
   const raw = source[name];
@@ -55,6 +92,7 @@ export function readConfiguration(env: Source, flags: Source = {}): ServerConfig
   const port = integer(source, 'PORT', 3000);
   const base = source.BASE_IRI ?? `http://localhost:${port}/`;
   if (!/^https?:\/\/[^\s]+\/$/.test(base)) throw new Error(`BASE_IRI must be an http(s) IRI ending in '/', not '${base}'`);
+  const store = externalStore(source);
   return {
     port,
     host: source.HOST ?? '0.0.0.0',
@@ -71,5 +109,6 @@ export function readConfiguration(env: Source, flags: Source = {}): ServerConfig
     logLevel: source.LOG_LEVEL ?? 'info',
     prepareRepresentations: integer(source, 'PREPARE_REPRESENTATIONS', 1, 0) > 0,
     ...(source.DIST_DIR && { distDir: source.DIST_DIR }),
+    ...(store && { externalStore: store }),
   };
 }

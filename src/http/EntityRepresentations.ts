@@ -21,8 +21,8 @@ export function entityPath(dataset: ServedDataset, iri: string): string {
 /** A representation of an existing entity; `mediaType` is HTML or one of `rdfFormats`. */
 export function entityRepresentation(dataset: ServedDataset, iri: string, mediaType: string, language: Language): Promise<Representation> {
   if (mediaType === html) {
-    return dataset.representation(`${iri}|${language}`, html, () => {
-      const description = dataset.describe(iri)!;
+    return dataset.representation(`${iri}|${language}`, html, async () => {
+      const description = (await dataset.describe(iri))!;
       const type = entityPath(dataset, iri).split('/').at(-2)!;
       const relationLabels = new Map([...description.outgoing, ...description.incoming].map((v) => [v.predicate, dataset.describer.labelsOf(v.predicate)]));
       return renderDocument(EntityPage({
@@ -33,8 +33,8 @@ export function entityRepresentation(dataset: ServedDataset, iri: string, mediaT
     });
   }
   const format = rdfFormats.find((f) => f.mediaType === mediaType)!;
-  return dataset.representation(iri, mediaType, () => {
-    const quads = dataset.describe(iri)!.quads;
+  return dataset.representation(iri, mediaType, async () => {
+    const quads = (await dataset.describe(iri))!.quads;
     return serialiseQuads(format.graphs ? quads : unionOf(quads), mediaType, { base: dataset.base, context: dataset.context });
   });
 }

@@ -10,7 +10,7 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { unionOf } from '../dataset/RdfFormats.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
-import { readSourceText, listSourceTexts } from '../store/SourceTextReader.ts';
+import { readSourceText, listSourceTexts, sourceTextWording } from '../store/SourceTextReader.ts';
 import { dcterms } from '../ontology/Vocabulary.ts';
 import { dumpPaths, voidDescription } from './DatasetDescription.ts';
 import { formatByExtension, html, negotiate, rdfFormats } from './Negotiation.ts';
@@ -54,11 +54,11 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
   const get = ['GET', 'HEAD'];
   const root = () => new URL(current().base).pathname;
 
-  const sendQuads = async (req: Request, res: Response, key: string, mediaType: string, quads: () => Quad[], resourcePath: string, negotiated: boolean) => {
+  const sendQuads = async (req: Request, res: Response, key: string, mediaType: string, quads: () => Quad[] | Promise<Quad[]>, resourcePath: string, negotiated: boolean) => {
     const dataset = current();
     const format = rdfFormats.find((f) => f.mediaType === mediaType)!;
-    const representation = await dataset.representation(key, mediaType, () => {
-      const all = quads();
+    const representation = await dataset.representation(key, mediaType, async () => {
+      const all = await quads();
       return serialiseQuads(format.graphs ? all : unionOf(all), mediaType, { base: dataset.base, context: dataset.context });
     });
     sendRepresentation(req, res, dataset, representation, { negotiated, resourcePath, contentLocation: `${resourcePath}.${format.extension}` });
@@ -141,15 +141,16 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (!match) return notFound(req, res, req.params.file);
     const [, id, extension] = match;
     if (!dataset.ownGraph(`${dataset.base}graph/${id}`) || !dataset.store.countQuads(DataFactory.namedNode(`${dataset.base}text/${id}`), null, null, null)) return notFound(req, res, id);
-    // Read only when a representation is first made: after that it is served from the cache.
-    const view = () => readSourceText(dataset.store, dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
+    // Read only when a representation is first made (from the store, if external): after that it is
+    // served from the cache. The plain text needs only the build's file.
+    const view = async () => readSourceText(await dataset.storeWithGraph(`${dataset.base}graph/${id}`), dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
     const offered = [html, 'text/plain', ...rdfMediaTypes, teiMediaType];
     const mediaType = chooseFormat(req, extension, offered);
     if (mediaType === 'bad-extension') return notFound(req, res, id);
     if (!mediaType) return notAcceptable(res, offered);
     const resourcePath = `${root()}text/${id}`;
     if (mediaType === 'text/plain') {
-      const representation = await dataset.representation(`text|${id}`, 'text/plain', () => view().text);
+      const representation = await dataset.representation(`text|${id}`, 'text/plain', () => sourceTextWording(dataset.dir, id));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.txt` });
     }
     if (mediaType === teiMediaType) {
@@ -159,7 +160,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (mediaType === html) {
       const language = uiLanguage(req);
       const label = (iri: string) => { const l = dataset.describer.labelsOf(iri); return l[language] ?? l.en ?? iri; };
-      const representation = await dataset.representation(`text|${id}|${language}`, html, () => renderDocument(TextPage(view(), dataset.base, language, req.path, label)));
+      const representation = await dataset.representation(`text|${id}|${language}`, html, async () => renderDocument(TextPage(await view(), dataset.base, language, req.path, label)));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, cors: false });
     }
     return sendQuads(req, res, `text|${id}`, mediaType, () => dataset.quadsOfGraph(`${dataset.base}graph/${id}`), resourcePath, !extension);

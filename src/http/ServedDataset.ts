@@ -2,6 +2,9 @@
  * A published build, loaded and ready to serve: the store, the manifest, the describers, and a cache
  * of every representation made so far (the data changes only when a new build is loaded, so each
  * representation is made once and then served from memory with its ETag).
+ * With the embedded back end `store` is the whole dataset. With an external store it is only the index
+ * (StoreSlices): an entity's description and a graph's quads are read from the store when their
+ * representation is first made, and then served from the cache like every other.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -11,12 +14,13 @@ import type { BuildManifest } from '../dataset/DatasetBuilder.ts';
 import type { JsonLdDocument } from '../dataset/RdfFormats.ts';
 import { loadOntology, type Ontology } from '../ontology/Ontology.ts';
 import { Iris } from '../ontology/Vocabulary.ts';
-import { loadDataset } from '../store/DatasetStore.ts';
+import { DataFactory, type Store } from 'n3';
+import { loadDataset, readManifest } from '../store/DatasetStore.ts';
 import { EntityDescriber, type EntityDescription } from '../store/EntityDescriber.ts';
-import type { Store } from 'n3';
 import { LRUCache } from 'lru-cache';
 import type { QueryAnswer } from '../store/SparqlEngine.ts';
 import { SearchIndex } from '../store/SearchIndex.ts';
+import type { StoreSlices } from '../store/StoreSlices.ts';
 
 export interface Representation {
   readonly body: Buffer;
@@ -26,7 +30,7 @@ export interface Representation {
 
 export class ServedDataset {
   private readonly cache = new Map<string, Representation>();
-  private readonly descriptions = new Map<string, EntityDescription | undefined>();
+  private readonly descriptions = new Map<string, Promise<EntityDescription | undefined>>();
   /**
    * Answers to SPARQL queries already asked of this build (the data cannot change under them), by
    * query, graphs and format; bounded in bytes, least recently used first out.
@@ -42,14 +46,29 @@ export class ServedDataset {
     readonly search: SearchIndex,
     readonly context: JsonLdDocument,
     readonly lastModified: Date,
+    private readonly graphList: readonly string[],
+    private readonly slices?: StoreSlices,
   ) {}
 
+  /** The build in `dir`, loaded whole into the embedded store. */
   static async load(dir: string): Promise<ServedDataset> {
     const { store, manifest } = await loadDataset(dir);
+    const graphs = new Set<string>();
+    for (const g of store.getGraphs(null, null, null)) if (g.termType === 'NamedNode') graphs.add(g.value);
+    return ServedDataset.assemble(dir, manifest, store, [...graphs].sort());
+  }
+
+  /** The build in `dir`, read from an external store that holds it (only the index is kept here). */
+  static async connect(dir: string, slices: StoreSlices): Promise<ServedDataset> {
+    const manifest = readManifest(dir);
+    return ServedDataset.assemble(dir, manifest, await slices.index(manifest.ontologyNamespace), slices.graphs, slices);
+  }
+
+  private static assemble(dir: string, manifest: BuildManifest, store: Store, graphs: readonly string[], slices?: StoreSlices): ServedDataset {
     const ontology = loadOntology(new Iris(manifest.base));
     const describer = new EntityDescriber(store, manifest.ontologyNamespace);
     const context = JSON.parse(readFileSync(join(dir, 'context.jsonld'), 'utf8')) as JsonLdDocument;
-    return new ServedDataset(dir, store, manifest, ontology, describer, SearchIndex.fromDescriber(describer), context, statSync(join(dir, 'manifest.json')).mtime);
+    return new ServedDataset(dir, store, manifest, ontology, describer, SearchIndex.fromDescriber(describer), context, statSync(join(dir, 'manifest.json')).mtime, graphs, slices);
   }
 
   get base(): string { return this.manifest.base; }
@@ -67,20 +86,33 @@ export class ServedDataset {
     return representation;
   }
 
-  /** An entity's description, made once and shared by all its representations (HTML in each language, every RDF format). */
-  describe(iri: string): EntityDescription | undefined {
-    if (!this.descriptions.has(iri)) this.descriptions.set(iri, this.describer.describe(iri));
-    return this.descriptions.get(iri);
-  }
-
   /** The named graphs of the dataset (one per text, the registry, the curated facts, the ontology). */
-  graphs(): string[] {
-    const graphs = new Set<string>();
-    for (const g of this.store.getGraphs(null, null, null)) if (g.termType === 'NamedNode') graphs.add(g.value);
-    return [...graphs].sort();
+  graphs(): string[] { return [...this.graphList]; }
+
+  ownGraph = (iri: string): boolean => this.graphList.includes(iri);
+
+  /**
+   * An entity's description, or undefined if the dataset has no such entity; made once and shared by
+   * all its representations (HTML in each language, every RDF format).
+   */
+  describe(iri: string): Promise<EntityDescription | undefined> {
+    let description = this.descriptions.get(iri);
+    if (!description) {
+      description = this.slices
+        ? this.slices.entity(iri).then((slice) => new EntityDescriber(slice, this.manifest.ontologyNamespace).describe(iri))
+        : Promise.resolve(this.describer.describe(iri));
+      this.descriptions.set(iri, description);
+      description.catch(() => this.descriptions.delete(iri)); // a failed fetch from the store is tried again
+    }
+    return description;
   }
 
-  ownGraph = (iri: string): boolean => iri.startsWith(`${this.base}graph/`) && this.store.countQuads(null, null, null, iri) > 0;
+  /** A store holding (at least) the quads of one named graph: what the source-text reader reads. */
+  async storeWithGraph(iri: string): Promise<Store> {
+    return this.slices ? this.slices.graph(iri) : this.store;
+  }
 
-  quadsOfGraph(iri: string): Quad[] { return this.describer.graph(iri); }
+  async quadsOfGraph(iri: string): Promise<Quad[]> {
+    return (await this.storeWithGraph(iri)).getQuads(null, null, null, DataFactory.namedNode(iri));
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * Starting, reloading and stopping the server (the edge where the process meets the network):
- * builds the dataset if it is out of date, loads it, warms the query workers, listens with timeouts
+ * builds the dataset if it is out of date, loads it (into the embedded store, or into an external SPARQL
+ * store if it holds another build), warms the query workers, listens with timeouts
  * that slow clients cannot hold open, reloads a new build without dropping requests, and shuts down
  * gracefully: in-flight requests finish, new ones are refused.
  */
@@ -9,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { ensureBuilt } from '../dataset/Freshness.ts';
 import { currentBuildDir, defaultDistDir } from '../dataset/Publication.ts';
+import { ExternalQueryExecutor } from '../store/ExternalQueryExecutor.ts';
+import { readManifest } from '../store/DatasetStore.ts';
+import { ensureLoaded } from '../store/GraphStoreLoader.ts';
+import type { QueryExecutor } from '../store/QueryExecutor.ts';
 import { QueryPool } from '../store/QueryPool.ts';
+import { SparqlStoreClient } from '../store/SparqlStoreClient.ts';
+import { StoreSlices } from '../store/StoreSlices.ts';
 import { createApp } from './App.ts';
 import type { ServerConfiguration } from './Configuration.ts';
 import { ServedDataset } from './ServedDataset.ts';
@@ -36,12 +43,8 @@ export async function startServer(configuration: ServerConfiguration, options: S
   const started = performance.now();
   const dir = options.build === false ? currentBuildDir(distDir) : await ensureBuilt(configuration.base, (m) => log.info(m), distDir);
   if (!dir) throw new Error(`no published dataset in ${distDir}: run npm run build`);
-  let dataset = await ServedDataset.load(dir);
-  if (dataset.base !== configuration.base) throw new Error(`the build in ${dir} is for ${dataset.base}, not ${configuration.base}: rebuild`);
-  const makePool = (builtDir: string) => new QueryPool(
-    { builtDir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs, memoryMb: configuration.queryMemoryMb },
-    (error) => log.error({ err: error }, 'a query worker died; a new one takes its place'));
-  let pool = makePool(dir);
+  const open = (builtDir: string) => openDataset(builtDir, configuration, log);
+  let { dataset, queries } = await open(dir);
   let ready = false;
   let draining = false;
   let prepared = false;
@@ -54,7 +57,7 @@ export async function startServer(configuration: ServerConfiguration, options: S
       log.info({ representations: made, ms: Math.round(performance.now() - began) }, `prepared ${made} entity representations`);
     }, (error: unknown) => log.error({ err: error }, 'preparing representations failed; they are made on request instead'));
   };
-  const app = createApp({ dataset: () => dataset, pool: () => pool, ready: () => ready, draining: () => draining, prepared: () => prepared }, configuration, log);
+  const app = createApp({ dataset: () => dataset, queries: () => queries, ready: () => ready, draining: () => draining, prepared: () => prepared }, configuration, log);
 
   const server = createServer({
     maxHeaderSize: 16_384, requestTimeout: configuration.requestTimeoutMs, headersTimeout: configuration.headersTimeoutMs, keepAliveTimeout: 5_000,
@@ -68,7 +71,7 @@ export async function startServer(configuration: ServerConfiguration, options: S
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${configuration.host === '0.0.0.0' ? 'localhost' : configuration.host}:${port}/`;
-  await pool.warmUp();
+  await queries.warmUp();
   ready = true;
   prepare(dataset);
   const stats = dataset.manifest.statistics;
@@ -82,23 +85,47 @@ export async function startServer(configuration: ServerConfiguration, options: S
     async reload() {
       const next = currentBuildDir(distDir);
       if (!next || next === dataset.dir) return;
-      const nextDataset = await ServedDataset.load(next);
-      const nextPool = makePool(next);
-      await nextPool.warmUp();
-      const oldPool = pool;
-      dataset = nextDataset;
-      pool = nextPool;
+      const opened = await open(next);
+      await opened.queries.warmUp();
+      const old = queries;
+      ({ dataset, queries } = opened);
       prepared = false;
-      prepare(nextDataset);
-      log.info({ dataset: next, version: nextDataset.version }, 'reloaded the published dataset');
-      setTimeout(() => void oldPool.close(), configuration.queryTimeoutMs + 1000).unref();
+      prepare(dataset);
+      log.info({ dataset: next, version: dataset.version }, 'reloaded the published dataset');
+      setTimeout(() => void old.close(), configuration.queryTimeoutMs + 1000).unref();
     },
     async close() {
       draining = true;
       ready = false;
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.close();
+      await queries.close();
     },
+  };
+}
+
+/**
+ * The build in `dir` and where its queries run: loaded whole into the embedded store with a pool of
+ * query workers, or, with SPARQL_STORE, read from the external store (loaded into it first if it holds
+ * another build), with the queries sent to it.
+ */
+async function openDataset(dir: string, configuration: ServerConfiguration, log: Logger): Promise<{ dataset: ServedDataset; queries: QueryExecutor }> {
+  const { base } = readManifest(dir);
+  if (base !== configuration.base) throw new Error(`the build in ${dir} is for ${base}, not ${configuration.base}: rebuild`);
+  const external = configuration.externalStore;
+  if (!external) {
+    return {
+      dataset: await ServedDataset.load(dir),
+      queries: new QueryPool(
+        { builtDir: dir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs, memoryMb: configuration.queryMemoryMb },
+        (error) => log.error({ err: error }, 'a query worker died; a new one takes its place')),
+    };
+  }
+  const client = new SparqlStoreClient(external.endpoint, configuration.queryTimeoutMs);
+  await ensureLoaded(dir, client, { url: external.graphStore, user: external.user, password: external.password }, (message) => log.info({ store: external.endpoint }, message));
+  const slices = new StoreSlices(client, await StoreSlices.graphsIn(client, base));
+  return {
+    dataset: await ServedDataset.connect(dir, slices),
+    queries: new ExternalQueryExecutor(client, slices.graphs, { concurrent: configuration.queryWorkers + configuration.queryQueue }),
   };
 }

@@ -1,16 +1,17 @@
 /**
  * The SPARQL 1.1 Protocol endpoint (/sparql): query by GET, by POST form and by POST
  * application/sparql-query, with default-graph-uri and named-graph-uri; the answer's format chosen by
- * Accept; queries admitted by the policy (read-only, closed, capped) and run in the worker pool under
- * the time limit. Without a query it answers with the Service Description, or the query page for a
- * browser. Each query is logged with the time it took. Answers are kept for the build they came from,
- * so a repeated query is answered from memory.
+ * Accept; queries admitted by the policy (read-only, closed, capped) before anything runs them, then run
+ * under the time limit by the query executor (the embedded worker pool, or an external store). Without a
+ * query it answers with the Service Description, or the query page for a browser. Each query is logged with the time it took. Answers are kept
+ * for the build they came from, so a repeated query is answered from memory.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { admitQuery, QueryRefused, type QueryForm } from '../store/QueryPolicy.ts';
-import { QueryOutOfMemory, QueryTimeout, QueueFull, type QueryPool } from '../store/QueryPool.ts';
+import { QueryTimeout, QueueFull, StoreFailure, type QueryExecutor } from '../store/QueryExecutor.ts';
+import { QueryOutOfMemory } from '../store/QueryPool.ts';
 import { resultMediaTypes } from '../store/SparqlEngine.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
 import type { ServerConfiguration } from './Configuration.ts';
@@ -21,7 +22,7 @@ import type { ServedDataset } from './ServedDataset.ts';
 
 export interface SparqlEndpointDeps {
   readonly dataset: () => ServedDataset;
-  readonly pool: () => QueryPool;
+  readonly queries: () => QueryExecutor;
   readonly configuration: ServerConfiguration;
   readonly log: Logger;
   readonly queryPage: (req: Request, res: Response) => void;
@@ -98,7 +99,7 @@ async function handle(req: Request, res: Response, deps: SparqlEndpointDeps, que
     }
     const key = JSON.stringify([query, mediaType, params(fields['default-graph-uri']), params(fields['named-graph-uri'])]);
     const cached = dataset.answers.get(key);
-    const answer = cached ?? await deps.pool().run({ query: admitted, mediaType, base: dataset.base, context: dataset.context });
+    const answer = cached ?? await deps.queries().run({ query: admitted, mediaType, base: dataset.base, context: dataset.context });
     if (!cached) dataset.answers.set(key, answer);
     res.setHeader('Content-Type', `${answer.mediaType}; charset=utf-8`);
     res.setHeader('Vary', 'Accept');
@@ -112,6 +113,7 @@ async function handle(req: Request, res: Response, deps: SparqlEndpointDeps, que
     if (error instanceof QueryTimeout) { log(503, { timeout: true }); return sendError(res, 503, error.message); }
     if (error instanceof QueryOutOfMemory) { log(503, { outOfMemory: true }); return sendError(res, 503, error.message); }
     if (error instanceof QueueFull) { log(503, { queueFull: true }); return sendError(res, 503, error.message, { 'Retry-After': '5' }); }
+    if (error instanceof StoreFailure) { log(502, { store: error.message }); return sendError(res, 502, error.message); }
     log(500, { error: String(error) });
     deps.log.error({ err: error }, 'query failed');
     return sendError(res, 500, `the query failed: ${error instanceof Error ? error.message : String(error)}`);

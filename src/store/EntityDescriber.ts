@@ -94,7 +94,9 @@ export class EntityDescriber {
         if (evidence) view.evidence.push(evidence);
         byTriple.set(key, view);
       }
-      return [...byTriple.values()].map((v) => ({ ...v, evidence: v.evidence.sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start) }));
+      // Sorted, not in the store's order, so the embedded and an external store describe alike.
+      return [...byTriple.entries()].sort(([a], [b]) => a.localeCompare(b))
+        .map(([, v]) => ({ ...v, evidence: v.evidence.sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start) }));
     };
     const outgoing = views('subject');
     const incoming = views('object');
@@ -110,7 +112,7 @@ export class EntityDescriber {
     }
     return {
       iri,
-      types: own.filter((q) => q.predicate.equals(rdf('type'))).map((q) => q.object.value),
+      types: own.filter((q) => q.predicate.equals(rdf('type'))).map((q) => q.object.value).sort(),
       quads: dedupe(quads),
       outgoing,
       incoming,
@@ -161,11 +163,6 @@ export class EntityDescriber {
     const p = predicate === 'altLabel' ? skos('altLabel') : schema('description');
     return this.store.getObjects(namedNode(iri), p, DataFactory.defaultGraph())
       .filter((o) => o.termType === 'Literal').map((o) => ({ value: o.value, language: (o as { language: string }).language }));
-  }
-
-  /** All quads of one named graph (a source text's graph, the registry, the ontology). */
-  graph(iri: string): Quad[] {
-    return this.store.getQuads(null, null, null, namedNode(iri));
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { Piscina } from 'piscina';
 import type { QueryAnswer } from './SparqlEngine.ts';
-import type { QueryTask } from './QueryWorker.ts';
+import { QueryTimeout, QueueFull, type QueryExecutor, type QueryTask } from './QueryExecutor.ts';
 
 export interface QueryPoolOptions {
   readonly builtDir: string;
@@ -17,20 +17,6 @@ export interface QueryPoolOptions {
   readonly memoryMb?: number;
 }
 
-export class QueryTimeout extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`the query ran longer than the time limit of ${timeoutMs / 1000} s and was stopped`);
-    this.name = 'QueryTimeout';
-  }
-}
-
-export class QueueFull extends Error {
-  constructor() {
-    super('too many queries are running or waiting; try again shortly');
-    this.name = 'QueueFull';
-  }
-}
-
 export class QueryOutOfMemory extends Error {
   constructor(readonly memoryMb: number | undefined) {
     super(`the query needed more memory than the limit of ${memoryMb ?? '?'} MiB for one query and was stopped`);
@@ -38,7 +24,7 @@ export class QueryOutOfMemory extends Error {
   }
 }
 
-export class QueryPool {
+export class QueryPool implements QueryExecutor {
   private readonly pool: Piscina<QueryTask | 'warm-up', QueryAnswer | 'ready'>;
 
   constructor(private readonly options: QueryPoolOptions, onWorkerError: (error: Error) => void = () => undefined) {

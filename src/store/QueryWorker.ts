@@ -6,15 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import { loadDataset } from './DatasetStore.ts';
 import { SparqlEngine, type QueryAnswer } from './SparqlEngine.ts';
-import type { AdmittedQuery } from './QueryPolicy.ts';
-import type { JsonLdDocument } from '../dataset/RdfFormats.ts';
-
-export interface QueryTask {
-  readonly query: AdmittedQuery;
-  readonly mediaType: string;
-  readonly base: string;
-  readonly context: JsonLdDocument;
-}
+import type { QueryTask } from './QueryExecutor.ts';
 
 const { builtDir } = workerData as { builtDir: string };
 // Loaded before piscina marks the thread ready, so no query's time limit is spent on loading.

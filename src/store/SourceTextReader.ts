@@ -58,12 +58,17 @@ export function readSourceText(store: Store, builtDir: string, base: string, ont
   }
   return {
     id, iri,
-    text: readFileSync(join(builtDir, 'texts', `${id}.txt`), 'utf8'),
+    text: sourceTextWording(builtDir, id),
     titles: literals(dcterms('title')),
     metadata,
     reliabilityNotes: literals(rcp('reliabilityNote')),
     overlays,
   };
+}
+
+/** A text's normalised wording, as the build wrote it: what the selectors' offsets count in. */
+export function sourceTextWording(builtDir: string, id: string): string {
+  return readFileSync(join(builtDir, 'texts', `${id}.txt`), 'utf8');
 }
 
 /** Every source text of the dataset: id and titles, for the list of texts. */

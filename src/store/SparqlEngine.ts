@@ -52,16 +52,9 @@ export class SparqlEngine {
       if (result.resultType !== 'bindings') throw new Error('a SELECT query gave no bindings');
       const metadata = await result.metadata();
       const rows = await take<Bindings>(await result.execute(), query.cap + 1);
-      const truncated = rows.length > query.cap;
       const kept = rows.slice(0, query.cap);
       const variables: Variable[] = metadata.variables.map((v: Variable | { variable: Variable }) => ('variable' in v ? v.variable : v));
-      const cut: Parameters<QueryEngine['resultToString']>[0] = {
-        resultType: 'bindings',
-        execute: async () => new ArrayIterator(kept, { autoStart: false }),
-        metadata: (async () => ({ ...metadata, variables })) as typeof result.metadata,
-      };
-      const body = await this.serialise(cut, mediaType);
-      return { mediaType, body, size: kept.length, truncated };
+      return { mediaType, body: await writeBindings(variables, kept, mediaType), size: kept.length, truncated: rows.length > query.cap };
     }
     const quads = await take<Quad>(await this.engine.queryQuads(query.text, context), query.cap + 1);
     const truncated = quads.length > query.cap;
@@ -69,12 +62,24 @@ export class SparqlEngine {
     return { mediaType, body: await serialiseQuads(kept, mediaType, options), size: kept.length, truncated };
   }
 
-  private async serialise(result: Parameters<QueryEngine['resultToString']>[0], mediaType: string): Promise<string> {
-    const { data } = await this.engine.resultToString(result, mediaType);
-    let body = '';
-    for await (const chunk of data) body += String(chunk);
-    return body;
-  }
+}
+
+/** Comunica's writers of SPARQL results, used for answers from either back end. */
+const resultWriter = new QueryEngine();
+type BindingsResult = Extract<Parameters<QueryEngine['resultToString']>[0], { resultType: 'bindings' }>;
+
+/** A table of bindings in a SPARQL results format (JSON, XML, CSV, TSV). */
+export async function writeBindings(variables: readonly Variable[], rows: readonly Bindings[], mediaType: string): Promise<string> {
+  const result: BindingsResult = {
+    resultType: 'bindings',
+    execute: async () => new ArrayIterator([...rows], { autoStart: false }),
+    // The writers read only the variables; the rest of Comunica's metadata does not apply to a finished table.
+    metadata: (async () => ({ variables: [...variables] })) as BindingsResult['metadata'],
+  };
+  const { data } = await resultWriter.resultToString(result, mediaType);
+  let body = '';
+  for await (const chunk of data) body += String(chunk);
+  return body;
 }
 
 export async function serialiseQuads(quads: readonly Quad[], mediaType: string, options: AnswerOptions): Promise<string> {
