@@ -18,6 +18,7 @@ Commands:
   suggest FILE.ann      propose mentions of registered entities in an annotated text
   coverage [FILE.ann…]  per-text coverage, and capitalised names with no mention over them
   serve                 build if out of date, then serve the dataset over HTTP
+  generate --scale N --out DIR  write a synthetic corpus N times the real one (texts/, registry/, seeds/)
 
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
@@ -25,6 +26,8 @@ Options:
   --apply               (suggest) write the unambiguous proposals into the file as [[…|id]]
   --update-readme       (stats, suggest) also write the table into README.md
   --json                machine-readable output (stats, query, coverage)
+  --scale N, --seed N   (generate) size relative to the real corpus (default 1), PRNG seed (default 1)
+  --out DIR             (generate) the folder to write; replaced atomically
   -h, --help            this text
 `;
 
@@ -39,6 +42,9 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       apply: { type: 'boolean', default: false },
       'update-readme': { type: 'boolean', default: false },
+      scale: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -109,6 +115,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false, values['update-readme'] ?? false);
     case 'coverage': return coverage(rest, base, values.json ?? false);
+    case 'generate': return generate(Number(values.scale), Number(values.seed), values.out, base, log);
     default:
       log(`unknown command '${command}'\n`);
       process.stdout.write(usage);
@@ -213,6 +220,40 @@ async function coverage(files: string[], base: string, json: boolean): Promise<n
     for (const c of r.unannotated) process.stdout.write(`  ${c.at.line}:${c.at.column} ${c.word} ×${c.count}${c.knownAs.length ? ` (registered: ${c.knownAs.join(', ')})` : ''}\n`);
   }
   process.stdout.write(`${total} unannotated candidates in all\n`);
+  return 0;
+}
+
+/** Writes a synthetic corpus shaped like the real one (measured now) into a temporary folder, then renames it into place. */
+async function generate(scale: number, seed: number, out: string | undefined, base: string, log: (message: string) => void): Promise<number> {
+  if (!out || !(scale > 0) || !Number.isInteger(seed)) { log('usage: generate --scale N --out DIR [--seed N]   (N > 0; the seed an integer)'); return 2; }
+  const { mkdirSync, writeFileSync, renameSync, rmSync, existsSync } = await import('node:fs');
+  const { join, dirname, resolve } = await import('node:path');
+  const { readCorpus } = await import('./dataset/Corpus.ts');
+  const { measureCorpusProfile, syntheticCorpusFiles } = await import('./annotation/SyntheticCorpus.ts');
+  const repoRoot = new URL('../', import.meta.url).pathname;
+  const reading = readCorpus({ dataDir: join(repoRoot, 'data') }, base);
+  if (!reading.corpus) throw new AnnotationErrors(reading.errors);
+  const profile = measureCorpusProfile(reading.corpus.texts, reading.corpus.registry.entities.values());
+  const target = resolve(out);
+  const temporary = `${target}.partial-${process.pid}`;
+  rmSync(temporary, { recursive: true, force: true });
+  let files = 0;
+  try {
+    for (const file of syntheticCorpusFiles({ profile, relations: reading.corpus.ontology.relations, scale, seed })) {
+      const path = join(temporary, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+      if (++files % 2000 === 0) log(`${files} files written`);
+    }
+    const previous = `${target}.previous-${process.pid}`;
+    if (existsSync(target)) renameSync(target, previous);
+    renameSync(temporary, target);
+    rmSync(previous, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  log(`wrote a synthetic corpus at ${scale}× the real one (${files} files) into ${target}: build it with DATA_DIR=${target} SEEDS_DIR=${join(target, 'seeds')}`);
   return 0;
 }
 
