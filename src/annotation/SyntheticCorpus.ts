@@ -445,7 +445,7 @@ function statementLine(
   shares: { uncertain: number; probable: number; dated: number; periods: number },
 ): string {
   // Dates follow the entities' years: a faction splits when it is founded, merges when it ends.
-  const years: [number, number] = relation === 'mergedInto' ? [subject.years[1], subject.years[1]]
+  const years: readonly [number, number] = relation === 'mergedInto' ? [subject.years[1], subject.years[1]]
     : relation === 'splitFrom' ? [subject.years[0], subject.years[0]] : subject.years;
   const year = years[0] + Math.floor(random() * (years[1] - years[0] + 1));
   const options: string[] = [];
