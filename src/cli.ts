@@ -18,6 +18,7 @@ Commands:
   suggest FILE.ann      propose mentions of registered entities in an annotated text
   coverage [FILE.ann…]  per-text coverage, and capitalised names with no mention over them
   serve                 build if out of date, then serve the dataset over HTTP
+  export-static --out DIR  write every data URL and page of the current build as files for a static host
   generate --scale N --out DIR  write a synthetic corpus N times the real one (texts/, registry/, seeds/)
 
 Options:
@@ -27,7 +28,7 @@ Options:
   --update-readme       (stats, suggest) also write the table into README.md
   --json                machine-readable output (stats, query, coverage)
   --scale N, --seed N   (generate) size relative to the real corpus (default 1), PRNG seed (default 1)
-  --out DIR             (generate) the folder to write; replaced atomically
+  --out DIR             (generate, export-static) the folder to write; replaced atomically
   -h, --help            this text
 `;
 
@@ -115,6 +116,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'suggest': return suggest(rest, base, values.json ?? false, values.apply ?? false, values['update-readme'] ?? false);
     case 'coverage': return coverage(rest, base, values.json ?? false);
+    case 'export-static': {
+      if (!values.out) { log('usage: export-static --out DIR'); return 2; }
+      const { exportStaticSite } = await import('./http/StaticExport.ts');
+      const result = await exportStaticSite({ out: values.out, report: log });
+      log(`exported ${result.files} URLs (${result.bytes} bytes) into ${result.dir}; serve it with the content negotiation in docs/static-export/nginx.conf`);
+      return 0;
+    }
     case 'generate': return generate(Number(values.scale), Number(values.seed), values.out, base, log);
     default:
       log(`unknown command '${command}'\n`);

@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const defaultDistDir = new URL('../../dist/', import.meta.url).pathname;
+/** `DIST_DIR`, or the repository's `dist/`. */
+export const defaultDistDir = process.env.DIST_DIR ?? new URL('../../dist/', import.meta.url).pathname;
 
 export interface Publication {
   /** Where to write the files of the build being made. */
