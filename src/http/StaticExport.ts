@@ -78,6 +78,20 @@ function assetFiles(): string[] {
   return [...files].sort();
 }
 
+/**
+ * A GET through the loopback, tried again when the connection drops: a kept-alive socket the server
+ * closes (its keep-alive timeout) just as the next request goes out is reset, and a GET is safe to repeat.
+ */
+async function fetchRetrying(url: URL, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { headers: { 'accept-encoding': 'identity' }, redirect: 'manual' });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
 export interface StaticExportOptions {
   readonly out: string;
   readonly distDir?: string;
@@ -110,14 +124,14 @@ export async function exportStaticSite(options: StaticExportOptions): Promise<St
     const worker = async () => {
       while (next < urls.length) {
         const { url, file } = urls[next++];
-        const response = await fetch(new URL(`${root}${url}`, running.url), { headers: { 'accept-encoding': 'identity' }, redirect: 'manual' });
+        const response = await fetchRetrying(new URL(`${root}${url}`, running.url));
         if (response.status !== 200) throw new Error(`${root}${url} answered ${response.status}, not 200: the export is incomplete and was not written`);
         const body = Buffer.from(await response.arrayBuffer());
         const path = join(temporary, file);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, body);
         bytes += body.byteLength;
-        if (next % 500 === 0) report(`${next} of ${urls.length} URLs exported`);
+        if (next % 1000 === 0) report(`${next} of ${urls.length} URLs exported`);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
