@@ -95,8 +95,11 @@ async function fetchRetrying(url: URL, attempts = 3): Promise<Response> {
 export interface StaticExportOptions {
   readonly out: string;
   readonly distDir?: string;
-  /** Requests in flight at once. */
-  readonly concurrency?: number;
+  /**
+   * A server already serving this build (the tests' live server), to export through instead of
+   * starting one; its cache then answers the requests that follow from the same representations.
+   */
+  readonly server?: { readonly url: string };
   readonly report?: (message: string) => void;
 }
 
@@ -110,7 +113,8 @@ export async function exportStaticSite(options: StaticExportOptions): Promise<St
   if (!built) throw new Error(`no published dataset in ${distDir}: run npm run build first`);
   const dataset = await ServedDataset.load(built);
   const configuration = readConfiguration({ PORT: '0', HOST: '127.0.0.1', BASE_IRI: dataset.base, QUERY_WORKERS: '1', DIST_DIR: distDir });
-  const running = await startServer(configuration, { build: false, logger: pino({ level: 'silent' }) });
+  const started = options.server ? undefined : await startServer(configuration, { build: false, logger: pino({ level: 'silent' }) });
+  const serverUrl = options.server?.url ?? started!.url;
   const target = resolve(options.out);
   const temporary = `${target}.partial-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
@@ -120,21 +124,18 @@ export async function exportStaticSite(options: StaticExportOptions): Promise<St
     if (!assets.some((a) => a.endsWith('.js'))) report('warning: no script bundles in dist/assets: run npm run build:assets first, or the pages\' scripts are missing');
     const urls = exportedUrls(dataset, assets);
     const root = new URL(dataset.base).pathname;
-    let next = 0;
-    const worker = async () => {
-      while (next < urls.length) {
-        const { url, file } = urls[next++];
-        const response = await fetchRetrying(new URL(`${root}${url}`, running.url));
-        if (response.status !== 200) throw new Error(`${root}${url} answered ${response.status}, not 200: the export is incomplete and was not written`);
-        const body = Buffer.from(await response.arrayBuffer());
-        const path = join(temporary, file);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, body);
-        bytes += body.byteLength;
-        if (next % 1000 === 0) report(`${next} of ${urls.length} URLs exported`);
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+    // One request at a time: the app renders on one thread, and requests queued behind a large
+    // graph's serialisation would only wait (past the server's request timeout on a busy machine).
+    for (const [n, { url, file }] of urls.entries()) {
+      const response = await fetchRetrying(new URL(`${root}${url}`, serverUrl));
+      if (response.status !== 200) throw new Error(`${root}${url} answered ${response.status}, not 200: the export is incomplete and was not written`);
+      const body = Buffer.from(await response.arrayBuffer());
+      const path = join(temporary, file);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, body);
+      bytes += body.byteLength;
+      if ((n + 1) % 1000 === 0) report(`${n + 1} of ${urls.length} URLs exported`);
+    }
     const previous = `${target}.previous-${process.pid}`;
     if (existsSync(target)) renameSync(target, previous);
     renameSync(temporary, target);
@@ -144,6 +145,6 @@ export async function exportStaticSite(options: StaticExportOptions): Promise<St
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   } finally {
-    await running.close();
+    await started?.close();
   }
 }
