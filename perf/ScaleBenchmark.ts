@@ -4,12 +4,13 @@
  * under a time and memory budget; it records build time and peak memory, start-up time (to the first
  * answered `/readyz`), the server's peak memory, and the latency of entity look-ups and example
  * queries. A stage that fails records why, from the process's own output, and the later stages of
- * that size are skipped. Writes perf/results/scale.json, scale.md (the table) and scale.svg (the plot).
+ * that size are skipped. Writes perf/results/scale.json, scale.md (the table) and scale.svg (the plot),
+ * keeping the results of sizes an earlier run measured and this one did not.
  *
  * Not a test: it asserts nothing. It is heavy; run it alone on the machine.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -178,10 +179,14 @@ async function measure(scale: number): Promise<SizeResult> {
 async function main() {
   mkdirSync(values.work, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
-  const results: SizeResult[] = [];
+  // Sizes measured before (another run) are kept, unless measured again: 1000× is run once, alone.
+  const earlier = existsSync(join(resultsDir, 'scale.json'))
+    ? (JSON.parse(readFileSync(join(resultsDir, 'scale.json'), 'utf8')) as { results: SizeResult[] }).results.filter((r) => !sizes.includes(r.scale)) : [];
+  const measured: SizeResult[] = [];
   for (const scale of sizes) {
     const result = await measure(scale);
-    results.push(result);
+    measured.push(result);
+    const results = [...earlier, ...measured].sort((a, b) => a.scale - b.scale);
     process.stderr.write(`${JSON.stringify(result)}\n`);
     rmSync(join(values.work, `corpus-${scale}`), { recursive: true, force: true });
     // Written after every size, so a long run that is stopped keeps what it measured.
