@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { base, select } from '../support/dataset.ts';
 import { startTestServer } from '../support/server.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'rcp-static-export-'));
+chmodSync(work, 0o755); // nginx's workers run as another user when the tests run as root
 const out = join(work, 'site');
 let exported: StaticExportResult;
 let live: Awaited<ReturnType<typeof startTestServer>>;
