@@ -113,8 +113,8 @@ async function serveAndMeasure(env: Record<string, string>, counts: Record<Entit
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-20_000); });
-  let exited = false;
-  child.on('exit', () => { exited = true; });
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => { exited = signal ? `killed by ${signal}` : `exit code ${code}`; });
   const root = `http://127.0.0.1:${port}/`;
   try {
     let ready = false;
@@ -125,7 +125,7 @@ async function serveAndMeasure(env: Record<string, string>, counts: Record<Entit
     const seconds = (performance.now() - started) / 1000;
     if (!ready) {
       const reason = exited
-        ? (/heap out of memory|Reached heap limit/.test(stderr) ? `out of memory (V8 heap limit ${heapMb} MB)` : `exited: ${stderr.trim().split('\n').at(-1) ?? ''}`)
+        ? (/heap out of memory|Reached heap limit/.test(stderr) ? `out of memory (V8 heap limit ${heapMb} MB)` : `${exited}: ${stderr.trim().split('\n').at(-1) || 'no message'}`)
         : `not ready within the time budget of ${values['stage-minutes']} min`;
       return { serve: { ok: false, seconds, reason, peakRssMb: peakRssOf(child.pid!) } };
     }
