@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticEntity } from '../src/annotation/SyntheticCorpus.ts';
 import type { EntityType } from '../src/annotation/Registry.ts';
-import { growthPlot, plotPoints, resultsTable, type SizeResult, type StageOutcome } from './ScaleReport.ts';
+import { growthPlot, phasesTable, plotPoints, resultsTable, type SizeResult, type StageOutcome } from './ScaleReport.ts';
 
 const repoRoot = new URL('../', import.meta.url).pathname;
 const resultsDir = join(repoRoot, 'perf', 'results');
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     work: { type: 'string', default: '/tmp/rcp-scale-bench' },
     'heap-mb': { type: 'string', default: '10240' },
     'stage-minutes': { type: 'string', default: '20' },
+    /** Only rewrite the table and the plot from perf/results/scale.json. */
+    'report-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -177,8 +179,9 @@ async function measure(scale: number): Promise<SizeResult> {
 }
 
 async function main() {
-  mkdirSync(values.work, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
+  if (values['report-only']) return writeReport((JSON.parse(readFileSync(join(resultsDir, 'scale.json'), 'utf8')) as { results: SizeResult[] }).results);
+  mkdirSync(values.work, { recursive: true });
   // Sizes measured before (another run) are kept, unless measured again: 1000× is run once, alone.
   const earlier = existsSync(join(resultsDir, 'scale.json'))
     ? (JSON.parse(readFileSync(join(resultsDir, 'scale.json'), 'utf8')) as { results: SizeResult[] }).results.filter((r) => !sizes.includes(r.scale)) : [];
@@ -190,11 +193,17 @@ async function main() {
     process.stderr.write(`${JSON.stringify(result)}\n`);
     rmSync(join(values.work, `corpus-${scale}`), { recursive: true, force: true });
     // Written after every size, so a long run that is stopped keeps what it measured.
-    const write = (name: string, content: string) => { writeFileSync(join(resultsDir, `${name}.tmp`), content); renameSync(join(resultsDir, `${name}.tmp`), join(resultsDir, name)); };
-    write('scale.json', JSON.stringify({ machine: machineNote(), heapLimitMb: heapMb, stageMinutes: Number(values['stage-minutes']), results }, null, 2) + '\n');
-    write('scale.md', resultsTable(results, latencyNames));
-    write('scale.svg', await growthPlot(plotPoints(results, latencyNames)));
+    writeFileSync(join(resultsDir, 'scale.json.tmp'), JSON.stringify({ machine: machineNote(), heapLimitMb: heapMb, stageMinutes: Number(values['stage-minutes']), results }, null, 2) + '\n');
+    renameSync(join(resultsDir, 'scale.json.tmp'), join(resultsDir, 'scale.json'));
+    await writeReport(results);
   }
+}
+
+/** The table (and the build's phases) and the plot, from the results; each file replaced whole. */
+async function writeReport(results: readonly SizeResult[]) {
+  const write = (name: string, content: string) => { writeFileSync(join(resultsDir, `${name}.tmp`), content); renameSync(join(resultsDir, `${name}.tmp`), join(resultsDir, name)); };
+  write('scale.md', `${resultsTable(results, latencyNames)}\nBuild phases:\n\n${phasesTable(results)}`);
+  write('scale.svg', await growthPlot(plotPoints(results, latencyNames)));
 }
 
 function machineNote(): string {

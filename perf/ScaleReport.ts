@@ -51,6 +51,15 @@ export function resultsTable(results: readonly SizeResult[], latencyNames: reado
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
 }
 
+/** Where a build's time goes: its phases, in seconds, as the build reports them. */
+export function phasesTable(results: readonly SizeResult[]): string {
+  const measured = results.filter((r) => r.build?.phases);
+  const phases = [...new Set(measured.flatMap((r) => Object.keys(r.build!.phases!)))];
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(['scale', ...phases.map((p) => `${p} (s)`)]), line(['---', ...phases.map(() => '---')]),
+    ...measured.map((r) => line([`${r.scale}×`, ...phases.map((p) => { const ms = r.build!.phases![p]; return ms === undefined ? '' : (ms / 1000).toFixed(1); })]))].join('\n') + '\n';
+}
+
 interface PlotPoint { readonly scale: number; readonly cost: string; readonly value: number; readonly unit: string }
 
 /** The measured points only: a failed stage has no point (the table says why). */
