@@ -203,7 +203,7 @@ async function main() {
 async function writeReport(results: readonly SizeResult[]) {
   const write = (name: string, content: string) => { writeFileSync(join(resultsDir, `${name}.tmp`), content); renameSync(join(resultsDir, `${name}.tmp`), join(resultsDir, name)); };
   write('scale.md', `${resultsTable(results, latencyNames)}\nBuild phases:\n\n${phasesTable(results)}`);
-  write('scale.svg', await growthPlot(plotPoints(results, latencyNames)));
+  write('scale.svg', await growthPlot(plotPoints(results, latencyNames), results.map((r) => r.scale)));
 }
 
 function machineNote(): string {

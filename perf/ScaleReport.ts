@@ -79,8 +79,11 @@ export function plotPoints(results: readonly SizeResult[], latencyNames: readonl
   return points;
 }
 
-/** A log-log plot per unit (seconds, megabytes, milliseconds), one line per cost. */
-export async function growthPlot(points: readonly PlotPoint[]): Promise<string> {
+/**
+ * A log-log plot per unit (seconds, megabytes, milliseconds), one line per cost. The x axis spans every
+ * size tried, so the sizes that failed show as the lines' missing end.
+ */
+export async function growthPlot(points: readonly PlotPoint[], sizesTried: readonly number[]): Promise<string> {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Cost against corpus size (synthetic corpus; multiples of the real one)',
@@ -91,9 +94,9 @@ export async function growthPlot(points: readonly PlotPoint[]): Promise<string> 
       width: 260, height: 220,
       mark: { type: 'line', point: true },
       encoding: {
-        x: { field: 'scale', type: 'quantitative', scale: { type: 'log' }, title: 'size (× the real corpus)' },
+        x: { field: 'scale', type: 'quantitative', scale: { type: 'log', domain: [Math.min(...sizesTried), Math.max(...sizesTried)] }, title: 'size (× the real corpus)' },
         y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: null },
-        color: { field: 'cost', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 1 } },
+        color: { field: 'cost', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 1, labelLimit: 400 } },
       },
     },
     config: { background: 'white', font: 'sans-serif' },
