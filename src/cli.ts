@@ -24,15 +24,18 @@ Commands:
   serve                 build if out of date, then serve the dataset over HTTP
   load-store            build if out of date, then load it into the external store ($SPARQL_STORE, through
                         $SPARQL_GRAPH_STORE with $SPARQL_STORE_USER, $SPARQL_STORE_PASSWORD); --force reloads
+  export-static --out DIR  write every data URL and page of the current build as files for a static host
+  generate --scale N --out DIR  write a synthetic corpus N times the real one (texts/, registry/, seeds/)
 
 Options:
   --base IRI            base IRI of the entities (default: $BASE_IRI or http://localhost:3000/)
   --port N              (serve) port to listen on (default: $PORT or 3000)
-  --out FILE|DIR        (export) the file to write, (tei-export) the folder to write into; each file written
+  --out FILE|DIR        (export) the file to write; (tei-export, generate, export-static) the folder; each written
                         whole, then renamed into place
   --apply               (suggest) write the unambiguous proposals into the file as [[…|id]]
   --update-readme       (stats, suggest) also write the table into README.md
   --json                machine-readable output (stats, query, coverage, tei-import)
+  --scale N, --seed N   (generate) size relative to the real corpus (default 1), PRNG seed (default 1)
   -h, --help            this text
 `;
 
@@ -49,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
       apply: { type: 'boolean', default: false },
       'update-readme': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      scale: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
     },
   });
   const [command, ...rest] = positionals;
@@ -157,6 +162,14 @@ async function main(argv: string[]): Promise<number> {
     case 'coverage': return coverage(rest, base, values.json ?? false);
     case 'tei-export': return teiExport(rest, base, values.out, log);
     case 'tei-import': return teiImport(rest, base, values.json ?? false, log);
+    case 'export-static': {
+      if (!values.out) { log('usage: export-static --out DIR'); return 2; }
+      const { exportStaticSite } = await import('./http/StaticExport.ts');
+      const result = await exportStaticSite({ out: values.out, report: log });
+      log(`exported ${result.files} URLs (${result.bytes} bytes) into ${result.dir}; serve it with the content negotiation in docs/static-export/nginx.conf`);
+      return 0;
+    }
+    case 'generate': return generate(Number(values.scale), Number(values.seed), values.out, base, log);
     default:
       log(`unknown command '${command}'\n`);
       process.stdout.write(usage);
@@ -311,6 +324,40 @@ async function teiImport(files: string[], base: string, json: boolean, log: (mes
     }
   }
   if (errors.length) throw new AnnotationErrors(errors);
+  return 0;
+}
+
+/** Writes a synthetic corpus shaped like the real one (measured now) into a temporary folder, then renames it into place. */
+async function generate(scale: number, seed: number, out: string | undefined, base: string, log: (message: string) => void): Promise<number> {
+  if (!out || !(scale > 0) || !Number.isInteger(seed)) { log('usage: generate --scale N --out DIR [--seed N]   (N > 0; the seed an integer)'); return 2; }
+  const { mkdirSync, writeFileSync, renameSync, rmSync, existsSync } = await import('node:fs');
+  const { join, dirname, resolve } = await import('node:path');
+  const { readCorpus } = await import('./dataset/Corpus.ts');
+  const { measureCorpusProfile, syntheticCorpusFiles } = await import('./annotation/SyntheticCorpus.ts');
+  const repoRoot = new URL('../', import.meta.url).pathname;
+  const reading = readCorpus({ dataDir: join(repoRoot, 'data') }, base);
+  if (!reading.corpus) throw new AnnotationErrors(reading.errors);
+  const profile = measureCorpusProfile(reading.corpus.texts, reading.corpus.registry.entities.values());
+  const target = resolve(out);
+  const temporary = `${target}.partial-${process.pid}`;
+  rmSync(temporary, { recursive: true, force: true });
+  let files = 0;
+  try {
+    for (const file of syntheticCorpusFiles({ profile, relations: reading.corpus.ontology.relations, scale, seed })) {
+      const path = join(temporary, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+      if (++files % 2000 === 0) log(`${files} files written`);
+    }
+    const previous = `${target}.previous-${process.pid}`;
+    if (existsSync(target)) renameSync(target, previous);
+    renameSync(temporary, target);
+    rmSync(previous, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  log(`wrote a synthetic corpus at ${scale}× the real one (${files} files) into ${target}: build it with DATA_DIR=${target} SEEDS_DIR=${join(target, 'seeds')}`);
   return 0;
 }
 

@@ -1,0 +1,215 @@
+/**
+ * The scale benchmark (`npm run bench:scale [-- --sizes 1,10,100]`): for each size, a synthetic
+ * corpus that many times the real one is generated, built, and served, each in a child process
+ * under a time and memory budget; it records build time and peak memory, start-up time (to the first
+ * answered `/readyz`), the server's peak memory, and the latency of entity look-ups and example
+ * queries. A stage that fails records why, from the process's own output, and the later stages of
+ * that size are skipped. Writes perf/results/scale.json, scale.md (the table) and scale.svg (the plot),
+ * keeping the results of sizes an earlier run measured and this one did not.
+ *
+ * Not a test: it asserts nothing. It is heavy; run it alone on the machine.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { syntheticEntity } from '../src/annotation/SyntheticCorpus.ts';
+import type { EntityType } from '../src/annotation/Registry.ts';
+import { growthPlot, phasesTable, plotPoints, resultsTable, type SizeResult, type StageOutcome } from './ScaleReport.ts';
+
+const repoRoot = new URL('../', import.meta.url).pathname;
+const resultsDir = join(repoRoot, 'perf', 'results');
+const base = 'http://localhost:3000/';
+const seed = 1;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1,2,5,10,100,1000' },
+    work: { type: 'string', default: '/tmp/rcp-scale-bench' },
+    'heap-mb': { type: 'string', default: '10240' },
+    'stage-minutes': { type: 'string', default: '20' },
+    /** Only rewrite the table and the plot from perf/results/scale.json. */
+    'report-only': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const heapMb = Number(values['heap-mb']);
+const stageMs = Number(values['stage-minutes']) * 60_000;
+
+interface Run { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string; readonly seconds: number; readonly peakRssMb?: number; readonly timedOut: boolean }
+
+/** Runs a command under GNU time (for its peak RSS) with a time limit; the whole process group is killed past it. */
+function run(args: readonly string[], env: Record<string, string>, limitMs: number): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn('/usr/bin/time', ['-f', 'peak-rss-kb %M', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-20_000); });
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; process.kill(-child.pid!, 'SIGKILL'); }, limitMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const rss = /peak-rss-kb (\d+)/.exec(stderr)?.[1];
+      resolve({ code, signal, stderr, timedOut, seconds: (performance.now() - started) / 1000, ...(rss && { peakRssMb: Number(rss) / 1024 }) });
+    });
+  });
+}
+
+/** Why a run failed, in the words its output gives. */
+function failure(r: Run, quadsSoFar?: number): string {
+  const at = quadsSoFar ? ` at ${quadsSoFar.toLocaleString('en')} quads` : '';
+  const phase = [...r.stderr.matchAll(/^(read .*|extracted .*|SHACL validation.*)$/gm)].at(-1)?.[1];
+  const after = phase ? ` (last step done: ${phase})` : '';
+  if (r.timedOut) return `over the time budget of ${values['stage-minutes']} min${at}${after}`;
+  if (/heap out of memory|Reached heap limit|Allocation failed/.test(r.stderr)) return `out of memory (V8 heap limit ${heapMb} MB)${at}${after}`;
+  const last = r.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('peak-rss-kb') && !l.includes('npm warn')).at(-1);
+  return `exit ${r.code ?? r.signal}: ${last ?? 'no message'}${after}`;
+}
+
+const tsx = (heap: number) => [process.execPath, `--max-old-space-size=${heap}`, '--import', 'tsx', 'src/cli.ts'];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function peakRssOf(pid: number): number | undefined {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch { return undefined; }
+}
+
+const exampleQueries = ['genealogy-of-splits.rq', 'members-of-a-faction-over-time.rq', 'statements-per-relation-and-source.rq'];
+const lookups: readonly { name: string; type: EntityType; extension: string }[] = [
+  { name: 'person .ttl', type: 'Person', extension: 'ttl' },
+  { name: 'faction .html', type: 'Faction', extension: 'html' },
+  { name: 'document .jsonld', type: 'Document', extension: 'jsonld' },
+];
+const latencyNames = [...lookups.map((l) => l.name), ...exampleQueries.map((q) => q.replace(/\.rq$/, ''))];
+
+async function timed(url: string, init?: RequestInit): Promise<number | string> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+    await response.arrayBuffer();
+    const ms = performance.now() - started;
+    return response.ok ? ms : `${response.status}${response.status === 503 ? ' (query time limit)' : ''}`;
+  } catch (error) {
+    return `no answer in 60 s (${error instanceof Error ? error.name : 'error'})`;
+  }
+}
+
+/** Starts the server on the built corpus, times start-up and a few requests, stops it. */
+async function serveAndMeasure(env: Record<string, string>, counts: Record<EntityType, number>): Promise<Pick<SizeResult, 'serve' | 'latencies'>> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(tsx(heapMb)[0], [...tsx(heapMb).slice(1), 'serve'], {
+    cwd: repoRoot, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, QUERY_WORKERS: '1', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-20_000); });
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => { exited = signal ? `killed by ${signal}` : `exit code ${code}`; });
+  const root = `http://127.0.0.1:${port}/`;
+  try {
+    let ready = false;
+    while (!ready && !exited && performance.now() - started < stageMs) {
+      ready = await fetch(`${root}readyz`).then((r) => r.ok, () => false);
+      if (!ready) await new Promise((r) => setTimeout(r, 250));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (!ready) {
+      const reason = exited
+        ? (/heap out of memory|Reached heap limit/.test(stderr) ? `out of memory (V8 heap limit ${heapMb} MB)` : `${exited}: ${stderr.trim().split('\n').at(-1) || 'no message'}`)
+        : `not ready within the time budget of ${values['stage-minutes']} min`;
+      return { serve: { ok: false, seconds, reason, peakRssMb: peakRssOf(child.pid!) } };
+    }
+    const latencies: Record<string, number | string> = {};
+    for (const { name, type, extension } of lookups) {
+      const entity = syntheticEntity(type, Math.floor(counts[type] / 2), seed);
+      latencies[name] = await timed(`${root}id/${type.toLowerCase()}/${entity.id}.${extension}`);
+    }
+    for (const file of exampleQueries) {
+      const query = await (await fetch(`${root}queries/${file}`)).text();
+      latencies[file.replace(/\.rq$/, '')] = await timed(`${root}sparql`, {
+        method: 'POST', body: new URLSearchParams({ query }), headers: { accept: 'application/sparql-results+json' },
+      });
+    }
+    return { serve: { ok: true, seconds, peakRssMb: peakRssOf(child.pid!) }, latencies };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1000));
+    if (!exited) child.kill('SIGKILL');
+  }
+}
+
+async function measure(scale: number): Promise<SizeResult> {
+  const corpus = join(values.work, `corpus-${scale}`);
+  const dist = join(values.work, `dist-${scale}`);
+  rmSync(dist, { recursive: true, force: true });
+  process.stderr.write(`${scale}×: generating\n`);
+  const generated = await run([...tsx(4096), 'generate', '--scale', String(scale), '--seed', String(seed), '--out', corpus], {}, stageMs);
+  const generate: StageOutcome = { ok: generated.code === 0, seconds: generated.seconds, peakRssMb: generated.peakRssMb, ...(generated.code !== 0 && { reason: failure(generated) }) };
+  if (!generate.ok) return { scale, generate };
+  const env = { DATA_DIR: corpus, SEEDS_DIR: join(corpus, 'seeds'), DIST_DIR: dist, BASE_IRI: base };
+  process.stderr.write(`${scale}×: building\n`);
+  const built = await run([...tsx(heapMb), 'build'], env, stageMs);
+  const counts = /(\d+) texts, (\d+) entities, (\d+) mentions, (\d+) statements, (\d+) quads/.exec(built.stderr);
+  const quadsSoFar = Number(/extracted (\d+) quads/.exec(built.stderr)?.[1]) || undefined;
+  const phases = /phases \(ms\): ([^;]+);/.exec(built.stderr)?.[1];
+  const build = {
+    ok: built.code === 0, seconds: built.seconds, peakRssMb: built.peakRssMb,
+    ...(built.code !== 0 && { reason: failure(built, quadsSoFar) }),
+    ...(phases && { phases: Object.fromEntries(phases.split(', ').map((p) => { const [k, v] = p.split(' '); return [k, Number(v)]; })) }),
+  };
+  const sizes = counts ? { texts: Number(counts[1]), entities: Number(counts[2]), statements: Number(counts[4]), quads: Number(counts[5]) } : { quads: quadsSoFar };
+  if (!build.ok) return { scale, ...sizes, generate, build };
+  const registry = JSON.parse(readFileSync(join(dist, 'current', 'manifest.json'), 'utf8')) as { statistics: { entitiesPerClass: Record<EntityType, number> } };
+  process.stderr.write(`${scale}×: serving\n`);
+  const served = await serveAndMeasure(env, registry.statistics.entitiesPerClass);
+  rmSync(dist, { recursive: true, force: true });
+  return { scale, ...sizes, generate, build, ...served };
+}
+
+async function main() {
+  mkdirSync(resultsDir, { recursive: true });
+  if (values['report-only']) return writeReport((JSON.parse(readFileSync(join(resultsDir, 'scale.json'), 'utf8')) as { results: SizeResult[] }).results);
+  mkdirSync(values.work, { recursive: true });
+  // Sizes measured before (another run) are kept, unless measured again: 1000× is run once, alone.
+  const earlier = existsSync(join(resultsDir, 'scale.json'))
+    ? (JSON.parse(readFileSync(join(resultsDir, 'scale.json'), 'utf8')) as { results: SizeResult[] }).results.filter((r) => !sizes.includes(r.scale)) : [];
+  const measured: SizeResult[] = [];
+  for (const scale of sizes) {
+    const result = await measure(scale);
+    measured.push(result);
+    const results = [...earlier, ...measured].sort((a, b) => a.scale - b.scale);
+    process.stderr.write(`${JSON.stringify(result)}\n`);
+    rmSync(join(values.work, `corpus-${scale}`), { recursive: true, force: true });
+    // Written after every size, so a long run that is stopped keeps what it measured.
+    writeFileSync(join(resultsDir, 'scale.json.tmp'), JSON.stringify({ machine: machineNote(), heapLimitMb: heapMb, stageMinutes: Number(values['stage-minutes']), results }, null, 2) + '\n');
+    renameSync(join(resultsDir, 'scale.json.tmp'), join(resultsDir, 'scale.json'));
+    await writeReport(results);
+  }
+}
+
+/** The table (and the build's phases) and the plot, from the results; each file replaced whole. */
+async function writeReport(results: readonly SizeResult[]) {
+  const write = (name: string, content: string) => { writeFileSync(join(resultsDir, `${name}.tmp`), content); renameSync(join(resultsDir, `${name}.tmp`), join(resultsDir, name)); };
+  write('scale.md', `${resultsTable(results, latencyNames)}\nBuild phases:\n\n${phasesTable(results)}`);
+  write('scale.svg', await growthPlot(plotPoints(results, latencyNames), results.map((r) => r.scale)));
+}
+
+function machineNote(): string {
+  const cpus = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length;
+  const memKb = Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]);
+  return `${cpus} CPU cores, ${Math.round(memKb / 1024 / 1024)} GB RAM, Node ${process.version}`;
+}
+
+main().catch((error: unknown) => { process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`); process.exitCode = 1; });

@@ -1,0 +1,106 @@
+/**
+ * The results of the scale benchmark, and how they are shown: a Markdown table (a size that could not
+ * be built or served says why, as measured) and a log-log plot of each cost against the size, as SVG
+ * drawn by Vega-Lite. Pure, apart from Vega's rendering.
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+
+export interface StageOutcome {
+  readonly ok: boolean;
+  /** Wall-clock seconds until it finished, or failed. */
+  readonly seconds: number;
+  /** Peak resident set size, MB. */
+  readonly peakRssMb?: number;
+  /** What went wrong, from the process's own output. */
+  readonly reason?: string;
+}
+
+export interface SizeResult {
+  readonly scale: number;
+  readonly texts?: number;
+  readonly entities?: number;
+  readonly statements?: number;
+  readonly quads?: number;
+  readonly generate: StageOutcome;
+  readonly build?: StageOutcome & { readonly phases?: Readonly<Record<string, number>> };
+  /** Start-up: from spawning `serve` to the first answered `/readyz`. */
+  readonly serve?: StageOutcome;
+  /** Milliseconds of each request, first (uncached) answer; `undefined` where it failed. */
+  readonly latencies?: Readonly<Record<string, number | string>>;
+}
+
+const mb = (n?: number) => (n === undefined ? '' : `${Math.round(n).toLocaleString('en')} MB`);
+const seconds = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} s`;
+
+/** One row per size; a failed stage names the reason and the later stages are left empty. */
+export function resultsTable(results: readonly SizeResult[], latencyNames: readonly string[]): string {
+  const head = ['scale', 'texts', 'entities', 'statements', 'quads', 'generate', 'build', 'build peak RSS', 'start-up', 'server RSS', ...latencyNames.map((n) => `${n} (ms)`)];
+  const rows = results.map((r) => {
+    const stage = (s?: StageOutcome) => (!s ? '' : s.ok ? seconds(s.seconds) : `**failed after ${seconds(s.seconds)}**: ${s.reason ?? 'unknown'}`);
+    return [
+      `${r.scale}×`, r.texts?.toLocaleString('en') ?? '', r.entities?.toLocaleString('en') ?? '', r.statements?.toLocaleString('en') ?? '',
+      r.quads?.toLocaleString('en') ?? '', stage(r.generate), stage(r.build), mb(r.build?.peakRssMb), stage(r.serve), mb(r.serve?.peakRssMb),
+      ...latencyNames.map((n) => {
+        const v = r.latencies?.[n];
+        return v === undefined ? '' : typeof v === 'number' ? String(Math.round(v)) : v;
+      }),
+    ];
+  });
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Where a build's time goes: its phases, in seconds, as the build reports them. */
+export function phasesTable(results: readonly SizeResult[]): string {
+  const measured = results.filter((r) => r.build?.phases);
+  const phases = [...new Set(measured.flatMap((r) => Object.keys(r.build!.phases!)))];
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(['scale', ...phases.map((p) => `${p} (s)`)]), line(['---', ...phases.map(() => '---')]),
+    ...measured.map((r) => line([`${r.scale}×`, ...phases.map((p) => { const ms = r.build!.phases![p]; return ms === undefined ? '' : (ms / 1000).toFixed(1); })]))].join('\n') + '\n';
+}
+
+interface PlotPoint { readonly scale: number; readonly cost: string; readonly value: number; readonly unit: string }
+
+/** The measured points only: a failed stage has no point (the table says why). */
+export function plotPoints(results: readonly SizeResult[], latencyNames: readonly string[]): PlotPoint[] {
+  const points: PlotPoint[] = [];
+  const add = (scale: number, cost: string, unit: string, value: number | undefined) => {
+    if (value !== undefined && value > 0) points.push({ scale, cost, unit, value });
+  };
+  for (const r of results) {
+    if (r.build?.ok) { add(r.scale, 'build time', 's', r.build.seconds); add(r.scale, 'build peak RSS', 'MB', r.build.peakRssMb); }
+    if (r.serve?.ok) { add(r.scale, 'start-up time', 's', r.serve.seconds); add(r.scale, 'server RSS', 'MB', r.serve.peakRssMb); }
+    for (const name of latencyNames) {
+      const v = r.latencies?.[name];
+      if (typeof v === 'number') add(r.scale, name, 'ms', v);
+    }
+  }
+  return points;
+}
+
+/**
+ * A log-log plot per unit (seconds, megabytes, milliseconds), one line per cost. The x axis spans every
+ * size tried, so the sizes that failed show as the lines' missing end.
+ */
+export async function growthPlot(points: readonly PlotPoint[], sizesTried: readonly number[]): Promise<string> {
+  const spec: TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Cost against corpus size (synthetic corpus; multiples of the real one)',
+    data: { values: [...points] },
+    facet: { column: { field: 'unit', type: 'nominal', title: null, sort: ['s', 'MB', 'ms'] } },
+    resolve: { scale: { y: 'independent', color: 'independent' } },
+    spec: {
+      width: 260, height: 220,
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'scale', type: 'quantitative', scale: { type: 'log', domain: [Math.min(...sizesTried), Math.max(...sizesTried)] }, title: 'size (× the real corpus)' },
+        y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: null },
+        color: { field: 'cost', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 1, labelLimit: 400 } },
+      },
+    },
+    config: { background: 'white', font: 'sans-serif' },
+  };
+  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  return view.toSVG();
+}
