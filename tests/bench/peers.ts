@@ -60,11 +60,12 @@ export function startOurs(port: number, probePath: string, env: Record<string, s
   }, port, probePath, 'text/turtle');
 }
 
-export function startBareNode(port: number, body: Buffer, mediaType: string): Promise<RunningPeer> {
-  const file = join(mkdtempSync(join(tmpdir(), 'rcp-bare-')), 'body');
-  writeFileSync(file, body);
-  const script = `const b = require('node:fs').readFileSync(${JSON.stringify(file)});
-require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': ${JSON.stringify(mediaType)}, 'content-length': b.length }); s.end(b); }).listen(${port}, '127.0.0.1');`;
+/** Answers each path with its prebuilt body (the same bodies our server sends), and nothing else. */
+export function startBareNode(port: number, bodies: ReadonlyMap<string, Buffer>, mediaType: string): Promise<RunningPeer> {
+  const file = join(mkdtempSync(join(tmpdir(), 'rcp-bare-')), 'bodies.json');
+  writeFileSync(file, JSON.stringify(Object.fromEntries([...bodies].map(([path, body]) => [path, body.toString('base64')]))));
+  const script = `const bodies = new Map(Object.entries(JSON.parse(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))).map(([p, b]) => [p, Buffer.from(b, 'base64')]));
+require('node:http').createServer((q, s) => { const b = bodies.get(q.url) ?? bodies.values().next().value; s.writeHead(200, { 'content-type': ${JSON.stringify(mediaType)}, 'content-length': b.length }); s.end(b); }).listen(${port}, '127.0.0.1');`;
   return startPeer('bare node', ['-e', script], {}, port, '', mediaType);
 }
 
