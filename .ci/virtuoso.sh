@@ -11,7 +11,8 @@ http_port=${VIRTUOSO_HTTP_PORT:-8890}
 sql_port=${VIRTUOSO_SQL_PORT:-1111}
 
 start() {
-  if [ -f "$state" ]; then echo "virtuoso.sh: already started ($state exists); stop it first" >&2; exit 1; fi
+  # A run that was killed leaves its state behind: stop what it started before starting afresh.
+  if [ -f "$state" ]; then echo "virtuoso.sh: stopping the one an earlier run left ($state)" >&2; stop; fi
   dir=$(mktemp -d /tmp/rcp-virtuoso.XXXXXX)
   # Buffers are kept small (about 160 MB): the dataset is a few hundred thousand quads and the CI
   # machine is shared. ResultSetMaxRows and MaxSortedTopRows (ORDER BY with LIMIT) are raised because
