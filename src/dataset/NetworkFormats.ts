@@ -1,12 +1,11 @@
 /**
  * The graph as a network for Gephi, Cytoscape, NetworkX and the like: nodes are the entities (id = IRI,
  * labels in English and Russian, class), edges are the statements (id = the rcp:Statement IRI, with
- * relation, source text, quote, certainty and dates). Written as GraphML and as GEXF 1.2 by xmlbuilder2,
+ * relation, source text, quote, certainty and dates). Written as GraphML and as GEXF 1.2 through @xmldom/xmldom (XmlTree.ts),
  * which does the XML escaping. The GEXF graph is dynamic: a membership or alliance lasts from its start
  * to its end, a dated event for the period its date names, so Gephi's timeline can play the graph.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { xmlTree, type XmlElement } from './XmlTree.ts';
 import type { EntityEntry, GraphContents, StatedRelation } from './GraphContents.ts';
 
 export const graphMlMediaType = 'application/graphml+xml';
@@ -65,10 +64,8 @@ function edgesOf(contents: GraphContents): StatedRelation[] {
 }
 
 export function toGraphMl(contents: GraphContents, description: string): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('http://graphml.graphdrawing.org/xmlns', 'graphml', {
-    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-    'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
-  });
+  const tree = xmlTree('http://graphml.graphdrawing.org/xmlns', 'graphml', 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd');
+  const root = tree.root;
   root.com(` ${description} `);
   const keys = (columns: readonly Column<never>[], domain: 'node' | 'edge') => {
     for (const c of columns) root.ele('key', { id: `${domain}_${c.name}`, for: domain, 'attr.name': c.name, 'attr.type': 'string' });
@@ -76,7 +73,7 @@ export function toGraphMl(contents: GraphContents, description: string): string 
   keys(nodeColumns, 'node');
   keys(edgeColumns, 'edge');
   const graph = root.ele('graph', { id: 'rcp-factions', edgedefault: 'directed' });
-  const data = <T>(element: XMLBuilder, columns: readonly Column<T>[], domain: string, item: T) => {
+  const data = <T>(element: XmlElement, columns: readonly Column<T>[], domain: string, item: T) => {
     for (const c of columns) {
       const v = c.value(item);
       if (v !== undefined && v !== '') element.ele('data', { key: `${domain}_${c.name}` }).txt(v);
@@ -84,15 +81,12 @@ export function toGraphMl(contents: GraphContents, description: string): string 
   };
   for (const e of contents.entities) data(graph.ele('node', { id: e.iri }), nodeColumns, 'node', e);
   for (const s of edgesOf(contents)) data(graph.ele('edge', { id: s.iri, source: s.subject, target: s.object }), edgeColumns, 'edge', s);
-  return root.end({ prettyPrint: true }) + '\n';
+  return tree.serialise();
 }
 
 export function toGexf(contents: GraphContents, description: string, version: string): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('http://www.gexf.net/1.2draft', 'gexf', {
-    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-    'xsi:schemaLocation': 'http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd',
-    version: '1.2',
-  });
+  const tree = xmlTree('http://www.gexf.net/1.2draft', 'gexf', 'http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd', { version: '1.2' });
+  const root = tree.root;
   const meta = root.ele('meta');
   meta.ele('creator').txt('rcp-factions-graph');
   meta.ele('description').txt(`${description} (dataset version ${version})`);
@@ -106,7 +100,7 @@ export function toGexf(contents: GraphContents, description: string, version: st
   declare(edgeColumns, 'edge');
   // GEXF holds values in XML attributes, where every XML reader turns a line break into a space;
   // the file says so itself rather than leave it to the reader (GraphML and CSV keep the breaks).
-  const values = <T>(element: XMLBuilder, columns: readonly Column<T>[], domain: string, item: T) => {
+  const values = <T>(element: XmlElement, columns: readonly Column<T>[], domain: string, item: T) => {
     const attvalues = element.ele('attvalues');
     columns.forEach((c, i) => {
       const v = c.value(item);
@@ -119,5 +113,5 @@ export function toGexf(contents: GraphContents, description: string, version: st
   for (const s of edgesOf(contents)) {
     values(edges.ele('edge', { id: s.iri, source: s.subject, target: s.object, label: s.relation, ...timeInterval(s) }), edgeColumns, 'edge', s);
   }
-  return root.end({ prettyPrint: true }) + '\n';
+  return tree.serialise();
 }

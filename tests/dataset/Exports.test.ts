@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { buildDataset } from '../../src/dataset/DatasetBuilder.ts';
 import { datasetExports } from '../../src/dataset/Exports.ts';
 import type { GraphContents, StatedRelation, TextAnnotation } from '../../src/dataset/GraphContents.ts';
-import { timeInterval } from '../../src/dataset/NetworkFormats.ts';
+import { timeInterval, toGexf, toGraphMl } from '../../src/dataset/NetworkFormats.ts';
 import { statementColumns, statementsCsv } from '../../src/dataset/TableFormats.ts';
 import { annotationCollection, annotationPage, webAnnotation, type CollectionLayout } from '../../src/dataset/WebAnnotationCollection.ts';
 import { readManifest } from '../../src/store/DatasetStore.ts';
@@ -161,6 +161,23 @@ print(json.dumps({"multi": g.is_multigraph(), "directed": g.is_directed(), "node
   const stated = (dates: Partial<StatedRelation>): StatedRelation => ({
     iri: 'http://example.org/text/t#statement-s1', subject: 'x', relation: 'memberOf', object: 'y', sourceText: 't', sourceTitle: { en: 'T', ru: 'Т' },
     passage: { exact: 'q', prefix: '', suffix: '', start: 0, end: 1 }, certainty: 'certain', calendar: 'gregorian', ...dates,
+  });
+
+  it('keeps markup characters and entity-like sequences in labels and quotes exactly, in GraphML and GEXF', () => {
+    const awkward = 'Fish &amp; chips &lt;b&gt; <i>"x"</i> & \'y\'';
+    const contents: GraphContents = {
+      entities: ['x', 'y'].map((n) => ({ iri: `http://example.org/id/person/${n}`, type: 'Person', label: { en: `${awkward} ${n}`, ru: 'Т' }, description: { en: '', ru: '' } })),
+      annotations: [],
+      statements: [{ ...stated({}), subject: 'http://example.org/id/person/x', object: 'http://example.org/id/person/y', passage: { exact: awkward, prefix: '', suffix: '', start: 0, end: 1 } }],
+    };
+    for (const [reader, xml] of [['read_graphml', toGraphMl(contents, 'test')], ['read_gexf', toGexf(contents, 'test', 'v1')]]) {
+      const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import sys, json, networkx as nx, io
+g = nx.${reader}(io.BytesIO(sys.stdin.buffer.read()))
+print(json.dumps({"labels": sorted(d.get("label") for _, d in g.nodes(data=True)), "quotes": [d.get("quote") for _, _, d in g.edges(data=True)]}))
+`], { input: xml, encoding: 'utf8' })) as { labels: string[]; quotes: string[] };
+      expect(read, reader).toEqual({ labels: [`${awkward} x`, `${awkward} y`], quotes: [awkward] });
+    }
   });
 
   it('gives each statement the whole days its dates name, at the precision the text gives', () => {

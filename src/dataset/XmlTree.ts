@@ -1,0 +1,50 @@
+/**
+ * An XML document built element by element and written by @xmldom/xmldom, whose serializer escapes
+ * every markup character in text and attribute values. (xmlbuilder2, tried first, leaves a value's
+ * `&amp;` or `&lt;` as it is instead of escaping its `&`, so a quote containing one would change.)
+ */
+import { DOMImplementation, XMLSerializer, type Element } from '@xmldom/xmldom';
+
+const xmlns = 'http://www.w3.org/2000/xmlns/';
+const xsi = 'http://www.w3.org/2001/XMLSchema-instance';
+
+export class XmlElement {
+  constructor(private readonly element: Element) {}
+
+  /** Appends a child element in the document's namespace, with its attributes; returns the child. */
+  ele(name: string, attributes: Readonly<Record<string, string>> = {}): XmlElement {
+    const child = this.element.ownerDocument!.createElementNS(this.element.namespaceURI, name);
+    for (const [attribute, value] of Object.entries(attributes)) child.setAttribute(attribute, value);
+    this.element.appendChild(child);
+    return new XmlElement(child);
+  }
+
+  txt(text: string): this {
+    this.element.appendChild(this.element.ownerDocument!.createTextNode(text));
+    return this;
+  }
+
+  com(comment: string): this {
+    this.element.appendChild(this.element.ownerDocument!.createComment(comment));
+    return this;
+  }
+}
+
+export interface XmlTree {
+  readonly root: XmlElement;
+  /** The document, with its XML declaration, ending in a newline. */
+  serialise(): string;
+}
+
+/** A document whose root element is in `namespace`, pointing to its schema with `xsi:schemaLocation`. */
+export function xmlTree(namespace: string, rootName: string, schemaLocation: string, attributes: Readonly<Record<string, string>> = {}): XmlTree {
+  const document = new DOMImplementation().createDocument(namespace, rootName, null);
+  const element = document.documentElement!;
+  element.setAttributeNS(xmlns, 'xmlns:xsi', xsi);
+  element.setAttributeNS(xsi, 'xsi:schemaLocation', schemaLocation);
+  for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, value);
+  return {
+    root: new XmlElement(element),
+    serialise: () => `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(document)}\n`,
+  };
+}
