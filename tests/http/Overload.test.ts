@@ -67,6 +67,22 @@ describe('a flood of slow queries', () => {
     expect(turnedAway[0].body).toMatch(/too many queries/);
     expect(answers.filter((a) => /time limit/.test(a.body))).toHaveLength(3);
   });
+
+  it('answers a query already asked of this build from memory, while a new one is turned away', async () => {
+    const asked = 'SELECT ?type WHERE { ?s a ?type } GROUP BY ?type ORDER BY ?type';
+    const first = await sparql(asked);
+    expect(first.status).toBe(200);
+    const body = await first.text();
+    const flood = Array.from({ length: 3 }, () => sparql(runaway).then((res) => res.text()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const again = await sparql(asked);
+    const fresh = await sparql('SELECT ?type WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?type)');
+    expect(again.status).toBe(200); // the worker and the queue are full: only the cache can answer it
+    expect(await again.text()).toBe(body);
+    expect(fresh.status).toBe(503);
+    expect(fresh.headers.get('retry-after')).not.toBeNull();
+    await Promise.all(flood);
+  });
 });
 
 describe('a query that eats memory', () => {
