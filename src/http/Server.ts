@@ -122,8 +122,11 @@ async function openDataset(dir: string, configuration: ServerConfiguration, log:
     };
   }
   const client = new SparqlStoreClient(external.endpoint, configuration.queryTimeoutMs);
-  await ensureLoaded(dir, client, { url: external.graphStore, user: external.user, password: external.password }, (message) => log.info({ store: external.endpoint }, message));
-  const slices = new StoreSlices(client, await StoreSlices.graphsIn(client, base));
+  // Start-up talks to a store that may be busy (loading, or serving other instances): it is not held to
+  // the time limit of one client's query, which is for serving.
+  const startup = new SparqlStoreClient(external.endpoint, Math.max(configuration.queryTimeoutMs, 120_000));
+  await ensureLoaded(dir, startup, { url: external.graphStore, user: external.user, password: external.password }, (message) => log.info({ store: external.endpoint }, message));
+  const slices = new StoreSlices(client, await StoreSlices.graphsIn(startup, base));
   return {
     dataset: await ServedDataset.connect(dir, slices),
     queries: new ExternalQueryExecutor(client, slices.graphs, { concurrent: configuration.queryWorkers + configuration.queryQueue }),
