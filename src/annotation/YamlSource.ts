@@ -2,7 +2,7 @@
  * YAML read with positions: the front matter of annotated texts and the registry files are YAML,
  * and an error in them must name the line and column where the offending value stands.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { AnnotationError, type SourcePosition } from './SourcePosition.ts';
 
 export type YamlPath = readonly (string | number)[];
@@ -27,6 +27,8 @@ export function readYaml(file: string, content: string, firstLine = 1): YamlSour
   const errors = [...doc.errors, ...doc.warnings].map(
     (e) => new AnnotationError(at(e.pos[0]), `YAML: ${e.message.split('\n')[0]}`),
   );
+  // Aliases have no use in these files, and an unresolved one makes the YAML library throw.
+  visit(doc, { Alias: (_, alias) => { errors.push(new AnnotationError(at(alias.range?.[0] ?? 0), `YAML: an alias (*${alias.source}) is not allowed here; write the value out`)); } });
 
   const nodeAt = (path: YamlPath): { node: Node | null; key: Node | null } => {
     let node: Node | null = doc.contents as Node | null;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AnnotatedText } from '../annotation/AnnotatedText.ts';
-import { checkAnnotations } from '../annotation/AnnotationChecker.ts';
+import { checkText, TextIds } from '../annotation/AnnotationChecker.ts';
 import { parseAnnotatedText } from '../annotation/AnnotatedTextParser.ts';
 import { readRegistry, type Registry } from '../annotation/Registry.ts';
 import { checkSeedFidelity } from '../annotation/SeedFidelity.ts';
@@ -51,37 +51,65 @@ function filesIn(dir: string, ...extensions: string[]): string[] {
 /** The two formats of an annotated text. */
 export const textExtensions = ['.ann', '.tei.xml'];
 
-export function readCorpus(location: CorpusLocation, base: string): CorpusReading {
+/** What every text is read against: the registry, the ontology, and where the texts and seeds are. */
+export interface CorpusFrame {
+  readonly registry: Registry;
+  readonly ontology: Ontology;
+  /** The annotated texts' files, in the order they are built. */
+  readonly textFiles: readonly string[];
+  readonly seedsDir?: string;
+}
+
+/** Reads the registry, the redirects and the ontology, and lists the texts; nothing of the texts is read yet. */
+export function readCorpusFrame(location: CorpusLocation, base: string): { frame: CorpusFrame; errors: AnnotationError[]; warnings: string[] } {
   const iris = new Iris(base);
   const ontology = loadOntology(iris);
   const warnings: string[] = [];
   const registryFiles = filesIn(join(location.dataDir, 'registry'), '.yaml').map((f) => ({ file: display(f), content: readFileSync(f, 'utf8') }));
   const redirectsPath = join(location.dataDir, 'redirects.yaml');
   const { registry, errors } = readRegistry(registryFiles, existsSync(redirectsPath) ? { file: display(redirectsPath), content: readFileSync(redirectsPath, 'utf8') } : undefined);
-  const texts: AnnotatedText[] = [];
   const textFiles = filesIn(join(location.dataDir, 'texts'), ...textExtensions);
   if (!textFiles.length) warnings.push(`no annotated texts (*.ann, *.tei.xml) in ${display(join(location.dataDir, 'texts'))}`);
   const seedsPresent = location.seedsDir !== undefined && existsSync(location.seedsDir);
   if (!seedsPresent) warnings.push(`the seeds folder ${location.seedsDir ?? '(none)'} is missing: the texts' wording is not checked against it`);
-  for (const path of textFiles) {
-    const parsed = path.endsWith('.ann')
-      ? parseAnnotatedText(display(path), readFileSync(path, 'utf8'))
-      : parseTeiText(display(path), readFileSync(path, 'utf8'), { registry, relations: ontology.relations });
-    errors.push(...parsed.errors);
-    if (!parsed.text) continue;
-    texts.push(parsed.text);
-    if (seedsPresent) {
-      const seedPath = join(location.seedsDir!, parsed.text.metadata.seed);
-      if (!existsSync(seedPath)) errors.push(new AnnotationError(parsed.text.metadataAt.seed, `the seed '${parsed.text.metadata.seed}' is not in ${display(location.seedsDir!)}`));
-      else {
-        const departure = checkSeedFidelity(parsed.text, readFileSync(seedPath, 'utf8'));
-        if (departure) errors.push(departure);
-      }
+  return { frame: { registry, ontology, textFiles, ...(seedsPresent && { seedsDir: location.seedsDir }) }, errors, warnings };
+}
+
+/**
+ * Reads and parses one annotated text, checks its wording against its seed and what it says against
+ * the registry and the ontology. Whether its id is unique across texts is for the caller ({@link TextIds}).
+ */
+export function readTextFile(path: string, frame: CorpusFrame): { text?: AnnotatedText; errors: AnnotationError[] } {
+  const { registry, ontology, seedsDir } = frame;
+  const parsed = path.endsWith('.ann')
+    ? parseAnnotatedText(display(path), readFileSync(path, 'utf8'))
+    : parseTeiText(display(path), readFileSync(path, 'utf8'), { registry, relations: ontology.relations });
+  const errors = [...parsed.errors];
+  if (!parsed.text) return { errors };
+  if (seedsDir !== undefined) {
+    const seedPath = join(seedsDir, parsed.text.metadata.seed);
+    if (!existsSync(seedPath)) errors.push(new AnnotationError(parsed.text.metadataAt.seed, `the seed '${parsed.text.metadata.seed}' is not in ${display(seedsDir)}`));
+    else {
+      const departure = checkSeedFidelity(parsed.text, readFileSync(seedPath, 'utf8'));
+      if (departure) errors.push(departure);
     }
   }
-  errors.push(...checkAnnotations(texts, registry, ontology.relations));
+  errors.push(...checkText(parsed.text, registry, ontology.relations));
+  return { text: parsed.text, errors };
+}
+
+/** The whole corpus, in memory: for the commands that look across texts (the build streams them instead). */
+export function readCorpus(location: CorpusLocation, base: string): CorpusReading {
+  const { frame, errors, warnings } = readCorpusFrame(location, base);
+  const texts: AnnotatedText[] = [];
+  const textIds = new TextIds();
+  for (const path of frame.textFiles) {
+    const reading = readTextFile(path, frame);
+    errors.push(...reading.errors);
+    if (reading.text) { texts.push(reading.text); errors.push(...textIds.check(reading.text)); }
+  }
   errors.sort(byPosition);
-  return errors.length ? { errors, warnings } : { corpus: { texts, registry, ontology }, errors, warnings };
+  return errors.length ? { errors, warnings } : { corpus: { texts, registry: frame.registry, ontology: frame.ontology }, errors, warnings };
 }
 
 /** A digest of every input of the build, so a build can tell whether it is out of date. */

@@ -1,19 +1,31 @@
 /**
  * The build: annotated texts → checked corpus → quads → SHACL validation → files, published
  * atomically. This is the one entry point of the dataset stage; the CLI and the server call it.
+ *
+ * It streams: the registry and the ontology (the frame) are read first, then each text in turn is read,
+ * checked, extracted, validated and appended to the dumps, so memory grows with the registry and the
+ * exports' tables, not with the quads. Validation by parts is validation of the whole: each text's graph
+ * is validated together with the registry's description of every entity it names, and a text's graph
+ * only adds relations to an entity, which no shape counts across graphs.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { Writer } from 'n3';
+import { JsonLdSerializer } from 'jsonld-streaming-serializer';
 import type { Quad } from '@rdfjs/types';
-import { AnnotationErrors } from '../annotation/SourcePosition.ts';
+import type { AnnotatedText } from '../annotation/AnnotatedText.ts';
+import { TextIds } from '../annotation/AnnotationChecker.ts';
+import { AnnotationErrors, byPosition, type AnnotationError } from '../annotation/SourcePosition.ts';
 import { writeTei } from '../annotation/TeiWriter.ts';
-import { extractDataset } from '../extraction/Extractor.ts';
-import { canonicalQuads, jsonLdContext, ourPrefixes, toJsonLd, toRdfXml, unionOf, writeRdf } from './RdfFormats.ts';
+import { extractFrame, extractText } from '../extraction/Extractor.ts';
+import { canonicalQuads, jsonLdContext, ourPrefixes, toJsonLd, toRdfXml, unionOf, writeRdf, type JsonLdDocument } from './RdfFormats.ts';
 import { datasetExports, writeExports } from './Exports.ts';
-import { readCorpus, inputsDigest, type Corpus, type CorpusLocation, defaultLocation } from './Corpus.ts';
-import { startPublication, defaultDistDir } from './Publication.ts';
-import { validateAgainstShapes, type ShapeViolation } from './ShaclValidation.ts';
-import { corpusStatistics, type CorpusStatistics } from './Statistics.ts';
+import { readCorpusFrame, readTextFile, inputsDigest, type CorpusFrame, type CorpusLocation, defaultLocation } from './Corpus.ts';
+import { DumpStream, drained, finished } from './DumpStream.ts';
+import { combineGraphContents, readGraphContents, type GraphContents } from './GraphContents.ts';
+import { startPublication, defaultDistDir, type Publication } from './Publication.ts';
+import { ShapeValidator, type ShapeViolation } from './ShaclValidation.ts';
+import { StatisticsTally, type CorpusStatistics } from './Statistics.ts';
+import { UnionOfGraphs } from './UnionOfGraphs.ts';
 
 export interface BuildOptions {
   readonly base: string;
@@ -65,84 +77,176 @@ export const dumpMediaTypes = {
 export async function buildDataset(options: BuildOptions): Promise<BuildResult> {
   const report = options.report ?? (() => {});
   const location = options.location ?? defaultLocation;
-  const timings: Record<string, number> = {};
-  let clock = performance.now();
-  const lap = (phase: string) => { const now = performance.now(); timings[phase] = Math.round(now - clock); clock = now; };
+  const clock = new PhaseClock();
 
-  const reading = readCorpus(location, options.base);
-  lap('parse');
-  if (!reading.corpus) throw new AnnotationErrors(reading.errors);
-  const corpus = reading.corpus;
-  report(`read ${corpus.texts.length} texts and ${corpus.registry.entities.size} entities`);
-
-  const quads = canonicalQuads(extractDataset(corpus));
-  lap('extract');
-  report(`extracted ${quads.length} quads`);
-
-  const violations = await validateAgainstShapes(quads, options.base);
-  lap('validate');
-  if (violations.length) throw new ShapeViolations(violations);
-  report('SHACL validation: the dataset conforms');
-
-  const statistics = corpusStatistics(corpus, quads);
+  const reading = clock.time('parse', () => readCorpusFrame(location, options.base));
+  const { frame, warnings } = reading;
+  const errors: AnnotationError[] = [...reading.errors];
+  const { iris } = frame.ontology;
+  const ontologyNamespace = iris.ontologyNamespace;
+  report(`read ${frame.textFiles.length} texts and ${frame.registry.entities.size} entities`);
   const digest = inputsDigest(location, options.base);
   const version = digest.slice(0, 12);
-  const files = await serialise(corpus, quads, options.base);
-  lap('serialise');
-  for (const [name, content] of writeExports(quads, corpus.ontology.iris.ontologyNamespace, options.base, version)) files.set(name, Buffer.from(content, 'utf8'));
-  lap('export');
 
-  const published = [...Object.entries(dumpMediaTypes), ...datasetExports.map((e) => [e.file, e.mediaType] as const)];
-  const dumps: DumpFile[] = published.map(([name, mediaType]) => {
-    const content = files.get(name)!;
-    return { name, mediaType, bytes: content.byteLength, sha256: createHash('sha256').update(content).digest('hex') };
-  });
-  const manifest: BuildManifest = {
-    base: options.base,
-    ontologyNamespace: corpus.ontology.iris.ontologyNamespace,
-    inputsDigest: digest,
-    version,
-    statistics,
-    files: dumps,
-    texts: corpus.texts.map((t) => ({ id: t.metadata.id, file: t.file })),
-  };
-  if (options.dryRun) return { manifest, warnings: reading.warnings, timings };
-
-  const publication = startPublication(options.distDir ?? defaultDistDir);
+  const publication = options.dryRun ? undefined : startPublication(options.distDir ?? defaultDistDir);
+  const dumps = publication && new Dumps(publication, ourPrefixes(ontologyNamespace, options.base), jsonLdContext(ontologyNamespace, options.base, frame.ontology.relations.keys()));
   try {
-    for (const [name, content] of files) {
-      publication.write(name, content);
-      if (name.startsWith('dataset.')) publication.write(`${name}.gz`, gzipSync(content, { level: 9 }));
+    const validator = new ShapeValidator(options.base);
+    const union = new UnionOfGraphs();
+    const tally = new StatisticsTally(frame.registry);
+    const contents: GraphContents[] = [];
+    const violations: ShapeViolation[] = [];
+    let quadCount = 0;
+    const addGraphs = async (quads: readonly Quad[], ownSubject?: string) => {
+      quadCount += quads.length;
+      const admitted = union.admit(quads, ownSubject);
+      if (dumps) await clock.timeAsync('serialise', () => dumps.add(quads, admitted));
+      contents.push(clock.time('export', () => readGraphContents(quads, ontologyNamespace)));
+    };
+
+    let registryBySubject = new Map<string, Quad[]>();
+    if (!errors.length) {
+      const quads = clock.time('extract', () => canonicalQuads(extractFrame(frame)));
+      violations.push(...await clock.timeAsync('validate', () => validator.validate(quads)));
+      registryBySubject = bySubject(quads.filter((q) => !q.graph.equals(iris.ontologyGraph())));
+      await addGraphs(quads);
     }
-    publication.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-    const dir = publication.commit();
-    lap('publish');
-    return { manifest, dir, warnings: reading.warnings, timings };
+
+    const textIds = new TextIds();
+    const texts: { id: string; file: string }[] = [];
+    for (const [n, path] of frame.textFiles.entries()) {
+      const { text, errors: textErrors } = clock.time('parse', () => readTextFile(path, frame));
+      errors.push(...textErrors);
+      if (!text) continue;
+      errors.push(...textIds.check(text));
+      texts.push({ id: text.metadata.id, file: text.file });
+      tally.addText(text);
+      // Once anything is wrong the build will not be published: the rest is only read, for its errors.
+      if (errors.length) continue;
+      const quads = clock.time('extract', () => canonicalQuads(extractText(text, frame)));
+      const partition = [...quads, ...entitiesNamed(quads, registryBySubject)];
+      violations.push(...await clock.timeAsync('validate', () => validator.validate(partition)));
+      await addGraphs(quads, iris.text(text.metadata.id).value);
+      if (dumps) clock.time('serialise', () => dumps.addText(text, frame));
+      if ((n + 1) % 1000 === 0) report(`built ${n + 1} of ${frame.textFiles.length} texts`);
+    }
+    if (errors.length) throw new AnnotationErrors(errors.sort(byPosition));
+    report(`extracted ${quadCount} quads`);
+    if (violations.length) throw new ShapeViolations(violations);
+    report('SHACL validation: the dataset conforms');
+
+    const statistics = tally.statistics({ quads: quadCount, triples: union.triples });
+    const manifest = (files: DumpFile[]): BuildManifest => ({
+      base: options.base, ontologyNamespace, inputsDigest: digest, version, statistics, files, texts,
+    });
+    if (!dumps || !publication) return { manifest: manifest([]), warnings, timings: clock.timings };
+
+    const exportContext = { contents: clock.time('export', () => combineGraphContents(contents)), base: options.base, version };
+    for (const [name, content] of clock.time('export', () => writeExports(exportContext))) dumps.put(name, content);
+    await clock.timeAsync('serialise', () => dumps.addOntology(frame));
+    const files = await clock.timeAsync('publish', () => dumps.finish());
+    const dir = clock.time('publish', () => {
+      publication.write('manifest.json', JSON.stringify(manifest(files), null, 2) + '\n');
+      return publication.commit();
+    });
+    return { manifest: manifest(files), dir, warnings, timings: clock.timings };
   } catch (error) {
-    publication.abandon();
+    dumps?.destroy();
+    publication?.abandon();
     throw error;
   }
 }
 
-async function serialise(corpus: Corpus, quads: readonly Quad[], base: string): Promise<Map<string, Buffer>> {
-  const { iris } = corpus.ontology;
-  const prefixes = ourPrefixes(iris.ontologyNamespace, base);
-  const context = jsonLdContext(iris.ontologyNamespace, base, corpus.ontology.relations.keys());
-  const union = unionOf(quads);
-  const ontologyTriples = unionOf(corpus.ontology.quads);
-  const files = new Map<string, Buffer>();
-  const put = (name: string, content: string) => files.set(name, Buffer.from(content, 'utf8'));
-  put('dataset.nq', await writeRdf(quads, 'N-Quads'));
-  put('dataset.trig', await writeRdf(quads, 'TriG', prefixes));
-  put('dataset.ttl', await writeRdf(union, 'Turtle', prefixes));
-  put('dataset.jsonld', await toJsonLd(quads, context));
-  put('ontology.ttl', await writeRdf(ontologyTriples, 'Turtle', prefixes));
-  put('ontology.rdf', toRdfXml(ontologyTriples, base));
-  put('ontology.jsonld', await toJsonLd(ontologyTriples, context, ' '));
-  put('context.jsonld', JSON.stringify(context, null, 2) + '\n');
-  for (const text of corpus.texts) {
-    put(`texts/${text.metadata.id}.txt`, text.text);
-    put(`texts/${text.metadata.id}.tei.xml`, writeTei(text, corpus.registry, iris));
+/** The time spent in each phase, summed over the texts. */
+class PhaseClock {
+  readonly timings: Record<string, number> = {};
+  time<T>(phase: string, work: () => T): T {
+    const started = performance.now();
+    try { return work(); } finally { this.#add(phase, started); }
   }
-  return files;
+  async timeAsync<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try { return await work(); } finally { this.#add(phase, started); }
+  }
+  #add(phase: string, started: number) { this.timings[phase] = Math.round((this.timings[phase] ?? 0) + performance.now() - started); }
+}
+
+function bySubject(quads: readonly Quad[]): Map<string, Quad[]> {
+  const index = new Map<string, Quad[]>();
+  for (const q of quads) {
+    const list = index.get(q.subject.value);
+    if (list) list.push(q); else index.set(q.subject.value, [q]);
+  }
+  return index;
+}
+
+/** The registry's quads about every entity a text's quads name. */
+function entitiesNamed(quads: readonly Quad[], registryBySubject: ReadonlyMap<string, readonly Quad[]>): Quad[] {
+  const named = new Set<string>();
+  for (const q of quads) for (const term of [q.subject, q.object]) if (term.termType === 'NamedNode' && registryBySubject.has(term.value)) named.add(term.value);
+  return [...named].flatMap((iri) => registryBySubject.get(iri)!);
+}
+
+/** The files of a build being written: the four dumps as streams, the rest whole. */
+class Dumps {
+  readonly #files = new Map<string, DumpStream>();
+  readonly #whole = new Map<string, Buffer>();
+  readonly #nquads: Writer;
+  readonly #trig: Writer;
+  readonly #turtle: Writer;
+  readonly #jsonLd: JsonLdSerializer;
+
+  constructor(readonly publication: Publication, readonly prefixes: Record<string, string>, readonly context: JsonLdDocument) {
+    const file = (name: string) => { const dump = new DumpStream(publication.pathOf(name)); this.#files.set(name, dump); return dump; };
+    this.#nquads = new Writer(file('dataset.nq'), { format: 'N-Quads' });
+    this.#trig = new Writer(file('dataset.trig'), { format: 'TriG', prefixes });
+    this.#turtle = new Writer(file('dataset.ttl'), { format: 'Turtle', prefixes });
+    this.#jsonLd = new JsonLdSerializer({ context: context['@context'] as ConstructorParameters<typeof JsonLdSerializer>[0] extends infer O ? O extends { context?: infer C } ? C : never : never });
+    this.#jsonLd.pipe(file('dataset.jsonld'));
+  }
+
+  /** Appends graphs to the dumps: every quad to the quad formats, the triples new to the union to Turtle. */
+  async add(quads: readonly Quad[], newToUnion: readonly Quad[]): Promise<void> {
+    this.#nquads.addQuads(quads as Quad[]);
+    this.#trig.addQuads(quads as Quad[]);
+    for (const q of newToUnion) this.#turtle.addQuad(q.subject, q.predicate, q.object);
+    let full = false;
+    for (const q of quads) full = !this.#jsonLd.write(q) || full;
+    if (full) await new Promise((resolve) => this.#jsonLd.once('drain', resolve));
+    await Promise.all([...this.#files.values()].map(drained));
+  }
+
+  /** A text's plain text and its TEI. */
+  addText(text: AnnotatedText, frame: CorpusFrame): void {
+    this.publication.write(`texts/${text.metadata.id}.txt`, text.text);
+    this.publication.write(`texts/${text.metadata.id}.tei.xml`, writeTei(text, frame.registry, frame.ontology.iris));
+  }
+
+  put(name: string, content: string): void { this.#whole.set(name, Buffer.from(content, 'utf8')); }
+
+  /** The ontology on its own, in three formats, and our JSON-LD context. */
+  async addOntology(frame: CorpusFrame): Promise<void> {
+    const triples = unionOf(frame.ontology.quads);
+    this.put('ontology.ttl', await writeRdf(triples, 'Turtle', this.prefixes));
+    this.put('ontology.rdf', toRdfXml(triples, frame.ontology.iris.base));
+    this.put('ontology.jsonld', await toJsonLd(triples, this.context, ' '));
+    this.put('context.jsonld', JSON.stringify(this.context, null, 2) + '\n');
+  }
+
+  /** Ends the dumps and writes the rest; the manifest's list of published files. */
+  async finish(): Promise<DumpFile[]> {
+    this.#jsonLd.end();
+    await Promise.all([this.#nquads, this.#trig, this.#turtle].map((writer) => new Promise<void>((resolve, reject) => writer.end((error) => (error ? reject(error) : resolve())))));
+    await Promise.all([...this.#files.values()].map(finished));
+    for (const [name, content] of this.#whole) this.publication.write(name, content);
+    const published = [...Object.entries(dumpMediaTypes), ...datasetExports.map((e) => [e.file, e.mediaType] as const)];
+    return published.map(([name, mediaType]) => {
+      const dump = this.#files.get(name);
+      if (dump) return { name, mediaType, bytes: dump.bytes, sha256: dump.sha256 };
+      const content = this.#whole.get(name)!;
+      return { name, mediaType, bytes: content.byteLength, sha256: createHash('sha256').update(content).digest('hex') };
+    });
+  }
+
+  destroy(): void { for (const dump of this.#files.values()) dump.destroy(); }
 }

@@ -4,8 +4,7 @@
  * name on the command line, its media type and how it is written; the build, the server, the DCAT
  * description and the CLI all read it.
  */
-import type { Quad } from '@rdfjs/types';
-import { readGraphContents, type GraphContents } from './GraphContents.ts';
+import type { GraphContents } from './GraphContents.ts';
 import { gexfMediaType, graphMlMediaType, toGexf, toGraphMl } from './NetworkFormats.ts';
 import { csvMediaType, entitiesCsv, statementsCsv } from './TableFormats.ts';
 import { annotationCollectionLabel, annotationMediaType, wholeAnnotationCollection } from './WebAnnotationCollection.ts';
@@ -43,8 +42,7 @@ export const datasetExports: readonly DatasetExport[] = [
     write: ({ contents }) => statementsCsv(contents) },
 ];
 
-/** Every export of a build, written from its quads. */
-export function writeExports(quads: readonly Quad[], ontologyNamespace: string, base: string, version: string): Map<string, string> {
-  const context: ExportContext = { contents: readGraphContents(quads, ontologyNamespace), base, version };
+/** Every export of a build, written from what its graphs hold. */
+export function writeExports(context: ExportContext): Map<string, string> {
   return new Map(datasetExports.map((e) => [e.file, e.write(context)]));
 }

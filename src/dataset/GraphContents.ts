@@ -98,7 +98,7 @@ export function readGraphContents(quads: Iterable<Quad>, ontologyNamespace: stri
 
   const entities: EntityEntry[] = entityTypes.flatMap((type) => ofType(rcp(type))
     .map((iri) => ({ iri, type, label: bilingual(iri, rdfs('label')), description: bilingual(iri, schema('description')) }))
-    .sort((a, b) => compare(a.iri, b.iri)));
+    .sort(entityOrder));
 
   const annotations: TextAnnotation[] = ofType(oa('Annotation')).map((annotation) => {
     const target = value(annotation, oa('hasTarget'));
@@ -119,7 +119,7 @@ export function readGraphContents(quads: Iterable<Quad>, ontologyNamespace: stri
         start: Number(value(position, oa('start'))), end: Number(value(position, oa('end'))),
       },
     } satisfies TextAnnotation;
-  }).sort((a, b) => compare(a.source, b.source) || a.selection.start - b.selection.start || a.selection.end - b.selection.end || compare(a.iri, b.iri));
+  }).sort(annotationOrder);
 
   const passageOf = new Map(annotations.filter((a) => a.motivation === 'describing').map((a) => [a.body, a.selection]));
   const statements: StatedRelation[] = ofType(rcp('Statement')).map((node) => {
@@ -142,10 +142,27 @@ export function readGraphContents(quads: Iterable<Quad>, ontologyNamespace: stri
       ...(date && { date }), ...(from && { from }), ...(to && { to }), ...(note && { note }),
       calendar: value(node, rcp('calendar')) === 'julian' ? 'julian' : 'gregorian',
     } satisfies StatedRelation;
-  }).sort((a, b) => compare(a.sourceText, b.sourceText) || a.passage.start - b.passage.start || compare(a.iri, b.iri));
+  }).sort(statementOrder);
 
   return { entities, statements, annotations };
 }
+
+/**
+ * The contents of a whole build from those read from its parts (the frame's graphs, each text's
+ * graph), in the order one reading of all the quads gives.
+ */
+export function combineGraphContents(parts: readonly GraphContents[]): GraphContents {
+  return {
+    entities: entityTypes.flatMap((type) => parts.flatMap((p) => p.entities).filter((e) => e.type === type).sort(entityOrder)),
+    statements: parts.flatMap((p) => p.statements).sort(statementOrder),
+    annotations: parts.flatMap((p) => p.annotations).sort(annotationOrder),
+  };
+}
+
+const entityOrder = (a: EntityEntry, b: EntityEntry) => compare(a.iri, b.iri);
+const statementOrder = (a: StatedRelation, b: StatedRelation) => compare(a.sourceText, b.sourceText) || a.passage.start - b.passage.start || compare(a.iri, b.iri);
+const annotationOrder = (a: TextAnnotation, b: TextAnnotation) =>
+  compare(a.source, b.source) || a.selection.start - b.selection.start || a.selection.end - b.selection.end || compare(a.iri, b.iri);
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -13,6 +13,8 @@ export interface Publication {
   /** Where to write the files of the build being made. */
   readonly dir: string;
   write(name: string, content: string | Uint8Array): void;
+  /** Where a file the caller writes itself (a stream) goes; its folder is made. */
+  pathOf(name: string): string;
   /** Makes the build the current one, atomically, and removes builds older than the previous one. */
   commit(): string;
   /** Drops a build that will not be published. */
@@ -32,9 +34,13 @@ export function startPublication(distDir = defaultDistDir): Publication {
   mkdirSync(dir);
   return {
     dir,
-    write(file, content) {
+    pathOf(file) {
       const path = join(dir, file);
       mkdirSync(join(path, '..'), { recursive: true });
+      return path;
+    },
+    write(file, content) {
+      const path = this.pathOf(file);
       writeFileSync(path, content);
       const fd = openSync(path, 'r');
       fsyncSync(fd);

@@ -1,7 +1,6 @@
 /** Counts of a corpus and its dataset: per class, per relation, per text. */
-import type { Quad } from '@rdfjs/types';
-import { entityTypes, type EntityType } from '../annotation/Registry.ts';
-import type { Corpus } from './Corpus.ts';
+import type { AnnotatedText } from '../annotation/AnnotatedText.ts';
+import { entityTypes, type EntityType, type Registry } from '../annotation/Registry.ts';
 
 export interface TextStatistics {
   readonly id: string;
@@ -26,29 +25,54 @@ export interface CorpusStatistics {
 function countBy<T>(items: readonly T[], key: (t: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return sortedByKey(counts);
+}
+
+function sortedByKey(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function corpusStatistics(corpus: Corpus, quads: readonly Quad[]): CorpusStatistics {
-  const entitiesPerClass = Object.fromEntries(entityTypes.map((t) => [t, 0])) as Record<EntityType, number>;
-  for (const entity of corpus.registry.entities.values()) entitiesPerClass[entity.type]++;
-  const statements = corpus.texts.flatMap((t) => t.statements);
-  const triples = new Set(quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}${q.object.value}${q.object.termType === 'Literal' ? `@${q.object.language}^${q.object.datatype.value}` : ''}`));
-  return {
-    texts: corpus.texts.length,
-    entities: corpus.registry.entities.size,
-    entitiesPerClass,
-    mentions: corpus.texts.reduce((n, t) => n + t.mentions.length, 0),
-    statements: statements.length,
-    statementsPerRelation: countBy(statements, (s) => s.relation),
-    quads: quads.length,
-    triples: triples.size,
-    perText: corpus.texts.map((t) => ({
-      id: t.metadata.id,
-      mentions: t.mentions.length,
-      statements: t.statements.length,
-      entities: new Set([...t.mentions.map((m) => m.entityId), ...t.statements.flatMap((s) => [s.subject, s.object])]).size,
-      statementsPerRelation: countBy(t.statements, (s) => s.relation),
-    })),
-  };
+/**
+ * Counts a corpus as the build reads it, text by text. The quads and the distinct triples are counted
+ * by the build, which writes them.
+ */
+export class StatisticsTally {
+  readonly #entitiesPerClass: Record<EntityType, number>;
+  readonly #entities: number;
+  readonly #perText: TextStatistics[] = [];
+  readonly #perRelation: Record<string, number> = {};
+  #mentions = 0;
+  #statements = 0;
+
+  constructor(registry: Registry) {
+    this.#entitiesPerClass = Object.fromEntries(entityTypes.map((t) => [t, 0])) as Record<EntityType, number>;
+    for (const entity of registry.entities.values()) this.#entitiesPerClass[entity.type]++;
+    this.#entities = registry.entities.size;
+  }
+
+  addText(text: AnnotatedText): void {
+    this.#mentions += text.mentions.length;
+    this.#statements += text.statements.length;
+    for (const s of text.statements) this.#perRelation[s.relation] = (this.#perRelation[s.relation] ?? 0) + 1;
+    this.#perText.push({
+      id: text.metadata.id,
+      mentions: text.mentions.length,
+      statements: text.statements.length,
+      entities: new Set([...text.mentions.map((m) => m.entityId), ...text.statements.flatMap((s) => [s.subject, s.object])]).size,
+      statementsPerRelation: countBy(text.statements, (s) => s.relation),
+    });
+  }
+
+  statistics(counts: { readonly quads: number; readonly triples: number }): CorpusStatistics {
+    return {
+      texts: this.#perText.length,
+      entities: this.#entities,
+      entitiesPerClass: this.#entitiesPerClass,
+      mentions: this.#mentions,
+      statements: this.#statements,
+      statementsPerRelation: sortedByKey(this.#perRelation),
+      ...counts,
+      perText: this.#perText,
+    };
+  }
 }

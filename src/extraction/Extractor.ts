@@ -31,14 +31,27 @@ export function dateLiteral(value: HistoricalDate): Literal {
   return literal(value, xsd(datePrecision(value) ?? 'string'));
 }
 
-export function extractDataset({ texts, registry, ontology }: ExtractionInput): Quad[] {
+/** The frame of the dataset and every text: what a build of the whole corpus holds. */
+export function extractDataset(input: ExtractionInput): Quad[] {
+  const quads = extractFrame(input);
+  for (const text of input.texts) quads.push(...extractText(text, input));
+  return quads;
+}
+
+type Frame = Omit<ExtractionInput, 'texts'>;
+
+function entityIriIn({ registry, ontology }: Frame): (id: string) => NamedNode {
+  return (id) => {
+    const entity = registry.entities.get(id);
+    if (!entity) throw new Error(`the extractor was given an unchecked id '${id}'`);
+    return ontology.iris.entity(entity.type, id);
+  };
+}
+
+/** The graphs that come from no text: the ontology, the registry and the curated facts. */
+export function extractFrame({ registry, ontology }: Frame): Quad[] {
   const { iris } = ontology;
   const quads: Quad[] = [];
-  const entityIri = (id: string): NamedNode => {
-    const entity = registry.entities.get(id);
-    if (!entity) throw new Error(`extractDataset was given an unchecked id '${id}'`);
-    return iris.entity(entity.type, id);
-  };
 
   // The ontology, in its own graph.
   const ontologyGraph = iris.ontologyGraph();
@@ -47,9 +60,7 @@ export function extractDataset({ texts, registry, ontology }: ExtractionInput): 
   // The registry and the curated facts.
   const registryGraph = iris.registryGraph();
   const curatedGraph = iris.curatedGraph();
-  const bilingual = (subject: NamedNode, predicate: NamedNode, value: Bilingual, graph: NamedNode) => {
-    quads.push(quad(subject, predicate, literal(value.ru, 'ru'), graph), quad(subject, predicate, literal(value.en, 'en'), graph));
-  };
+  const bilingual = bilingualIn(quads);
   for (const entity of registry.entities.values()) {
     const subject = iris.entity(entity.type, entity.id);
     const add = (p: NamedNode, o: Quad_Object) => quads.push(quad(subject, p, o, registryGraph));
@@ -65,81 +76,92 @@ export function extractDataset({ texts, registry, ontology }: ExtractionInput): 
     const target = registry.entities.get(to)!;
     quads.push(quad(iris.entity(target.type, from), dcterms('isReplacedBy'), iris.entity(target.type, to), registryGraph));
   }
+  return quads;
+}
 
-  // The texts.
-  for (const text of texts) {
-    const { metadata } = text;
-    const graph = iris.textGraph(metadata.id);
-    const textIri = iris.text(metadata.id);
-    const add = (s: NamedNode, p: NamedNode, o: Quad_Object) => quads.push(quad(s, p, o, graph));
-    add(textIri, rdf('type'), iris.rcp('SourceText'));
-    add(textIri, rdf('type'), prov('Entity'));
-    bilingual(textIri, dcterms('title'), metadata.title, graph);
-    bilingual(textIri, rdfs('label'), metadata.title, graph);
-    add(textIri, dcterms('language'), literal(metadata.language));
-    add(textIri, dcterms('source'), literal(metadata.source));
-    add(textIri, dcterms('license'), literal(metadata.licence));
-    add(textIri, iris.rcp('reliability'), literal(metadata.reliability.level));
-    bilingual(textIri, iris.rcp('reliabilityNote'), metadata.reliability.note, graph);
-    add(textIri, dcterms('format'), literal('text/plain'));
-    if (metadata.author) add(textIri, dcterms('creator'), entityIri(metadata.author));
-    if (metadata.date) add(textIri, dcterms('date'), dateLiteral(metadata.date));
-    if (metadata.document) add(textIri, iris.rcp('isText'), entityIri(metadata.document));
-    if (metadata.partOf) add(textIri, dcterms('isPartOf'), entityIri(metadata.partOf));
+function bilingualIn(quads: Quad[]) {
+  return (subject: NamedNode, predicate: NamedNode, value: Bilingual, graph: NamedNode) => {
+    quads.push(quad(subject, predicate, literal(value.ru, 'ru'), graph), quad(subject, predicate, literal(value.en, 'en'), graph));
+  };
+}
 
-    const codePoints: CodePoints = Array.from(text.text);
-    const annotate = (fragment: string, body: NamedNode, motivation: 'identifying' | 'describing', start: number, end: number) => {
-      const annotation = iris.inText(metadata.id, fragment);
-      const target = iris.inText(metadata.id, `${fragment}-target`);
-      const quote = iris.inText(metadata.id, `${fragment}-quote`);
-      const position = iris.inText(metadata.id, `${fragment}-position`);
-      const selectors = selectorsFor(codePoints, start, end);
-      add(annotation, rdf('type'), oa('Annotation'));
-      add(annotation, oa('motivatedBy'), oa(motivation));
-      add(annotation, oa('hasBody'), body);
-      add(annotation, oa('hasTarget'), target);
-      add(target, rdf('type'), oa('SpecificResource'));
-      add(target, oa('hasSource'), textIri);
-      add(target, oa('hasSelector'), quote);
-      add(target, oa('hasSelector'), position);
-      add(quote, rdf('type'), oa('TextQuoteSelector'));
-      add(quote, oa('exact'), literal(selectors.quote.exact));
-      add(quote, oa('prefix'), literal(selectors.quote.prefix));
-      add(quote, oa('suffix'), literal(selectors.quote.suffix));
-      add(position, rdf('type'), oa('TextPositionSelector'));
-      add(position, oa('start'), literal(String(start), xsd('nonNegativeInteger')));
-      add(position, oa('end'), literal(String(end), xsd('nonNegativeInteger')));
-    };
+/** One text's graph: its metadata, its statements and a Web Annotation for each mention and statement. */
+export function extractText(text: AnnotatedText, frame: Frame): Quad[] {
+  const { iris } = frame.ontology;
+  const quads: Quad[] = [];
+  const entityIri = entityIriIn(frame);
+  const bilingual = bilingualIn(quads);
+  const { metadata } = text;
+  const graph = iris.textGraph(metadata.id);
+  const textIri = iris.text(metadata.id);
+  const add = (s: NamedNode, p: NamedNode, o: Quad_Object) => quads.push(quad(s, p, o, graph));
+  add(textIri, rdf('type'), iris.rcp('SourceText'));
+  add(textIri, rdf('type'), prov('Entity'));
+  bilingual(textIri, dcterms('title'), metadata.title, graph);
+  bilingual(textIri, rdfs('label'), metadata.title, graph);
+  add(textIri, dcterms('language'), literal(metadata.language));
+  add(textIri, dcterms('source'), literal(metadata.source));
+  add(textIri, dcterms('license'), literal(metadata.licence));
+  add(textIri, iris.rcp('reliability'), literal(metadata.reliability.level));
+  bilingual(textIri, iris.rcp('reliabilityNote'), metadata.reliability.note, graph);
+  add(textIri, dcterms('format'), literal('text/plain'));
+  if (metadata.author) add(textIri, dcterms('creator'), entityIri(metadata.author));
+  if (metadata.date) add(textIri, dcterms('date'), dateLiteral(metadata.date));
+  if (metadata.document) add(textIri, iris.rcp('isText'), entityIri(metadata.document));
+  if (metadata.partOf) add(textIri, dcterms('isPartOf'), entityIri(metadata.partOf));
 
-    text.mentions.forEach((mention, n) => annotate(`mention-${n + 1}`, entityIri(mention.entityId), 'identifying', mention.start, mention.end));
+  const codePoints: CodePoints = Array.from(text.text);
+  const annotate = (fragment: string, body: NamedNode, motivation: 'identifying' | 'describing', start: number, end: number) => {
+    const annotation = iris.inText(metadata.id, fragment);
+    const target = iris.inText(metadata.id, `${fragment}-target`);
+    const quote = iris.inText(metadata.id, `${fragment}-quote`);
+    const position = iris.inText(metadata.id, `${fragment}-position`);
+    const selectors = selectorsFor(codePoints, start, end);
+    add(annotation, rdf('type'), oa('Annotation'));
+    add(annotation, oa('motivatedBy'), oa(motivation));
+    add(annotation, oa('hasBody'), body);
+    add(annotation, oa('hasTarget'), target);
+    add(target, rdf('type'), oa('SpecificResource'));
+    add(target, oa('hasSource'), textIri);
+    add(target, oa('hasSelector'), quote);
+    add(target, oa('hasSelector'), position);
+    add(quote, rdf('type'), oa('TextQuoteSelector'));
+    add(quote, oa('exact'), literal(selectors.quote.exact));
+    add(quote, oa('prefix'), literal(selectors.quote.prefix));
+    add(quote, oa('suffix'), literal(selectors.quote.suffix));
+    add(position, rdf('type'), oa('TextPositionSelector'));
+    add(position, oa('start'), literal(String(start), xsd('nonNegativeInteger')));
+    add(position, oa('end'), literal(String(end), xsd('nonNegativeInteger')));
+  };
 
-    const spans = new Map(text.spans.map((s) => [s.id, s]));
-    for (const statement of text.statements) {
-      const subject = entityIri(statement.subject);
-      const predicate = iris.rcp(statement.relation);
-      const object = entityIri(statement.object);
-      add(subject, predicate, object);
-      const node = iris.inText(metadata.id, `statement-${statement.id}`);
-      add(node, rdf('type'), iris.rcp('Statement'));
-      add(node, rdf('subject'), subject);
-      add(node, rdf('predicate'), predicate);
-      add(node, rdf('object'), object);
-      if (statement.relation === 'memberOf') {
-        add(node, rdf('type'), iris.rcp('Membership'));
-        add(node, rdf('type'), org('Membership'));
-        add(node, org('member'), subject);
-        add(node, org('organization'), object);
-      }
-      if (statement.date) add(node, iris.rcp('date'), dateLiteral(statement.date));
-      if (statement.from) add(node, iris.rcp('startDate'), dateLiteral(statement.from));
-      if (statement.to) add(node, iris.rcp('endDate'), dateLiteral(statement.to));
-      if (statement.calendar === 'julian') add(node, iris.rcp('calendar'), literal('julian'));
-      add(node, iris.rcp('certainty'), iris.rcp(statement.certainty));
-      if (statement.note) add(node, iris.rcp('note'), literal(statement.note));
-      add(node, prov('wasDerivedFrom'), textIri);
-      const span = spans.get(statement.spanId)!;
-      annotate(`annotation-${statement.id}`, node, 'describing', span.start, span.end);
+  text.mentions.forEach((mention, n) => annotate(`mention-${n + 1}`, entityIri(mention.entityId), 'identifying', mention.start, mention.end));
+
+  const spans = new Map(text.spans.map((s) => [s.id, s]));
+  for (const statement of text.statements) {
+    const subject = entityIri(statement.subject);
+    const predicate = iris.rcp(statement.relation);
+    const object = entityIri(statement.object);
+    add(subject, predicate, object);
+    const node = iris.inText(metadata.id, `statement-${statement.id}`);
+    add(node, rdf('type'), iris.rcp('Statement'));
+    add(node, rdf('subject'), subject);
+    add(node, rdf('predicate'), predicate);
+    add(node, rdf('object'), object);
+    if (statement.relation === 'memberOf') {
+      add(node, rdf('type'), iris.rcp('Membership'));
+      add(node, rdf('type'), org('Membership'));
+      add(node, org('member'), subject);
+      add(node, org('organization'), object);
     }
+    if (statement.date) add(node, iris.rcp('date'), dateLiteral(statement.date));
+    if (statement.from) add(node, iris.rcp('startDate'), dateLiteral(statement.from));
+    if (statement.to) add(node, iris.rcp('endDate'), dateLiteral(statement.to));
+    if (statement.calendar === 'julian') add(node, iris.rcp('calendar'), literal('julian'));
+    add(node, iris.rcp('certainty'), iris.rcp(statement.certainty));
+    if (statement.note) add(node, iris.rcp('note'), literal(statement.note));
+    add(node, prov('wasDerivedFrom'), textIri);
+    const span = spans.get(statement.spanId)!;
+    annotate(`annotation-${statement.id}`, node, 'describing', span.start, span.end);
   }
   return quads;
 }

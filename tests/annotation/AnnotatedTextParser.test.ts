@@ -94,5 +94,10 @@ describe('parseAnnotatedText', () => {
       const { errors } = parseAnnotatedText('f.ann', '---\nid: [unclosed\n---\n');
       expect(errors[0].message).toMatch(/^f\.ann:\d+:\d+: YAML: /);
     });
+
+    it('refuses a YAML alias, even one that names no anchor, at its position (found by the fuzz test)', () => {
+      const { errors } = parseAnnotatedText('f.ann', '---\nid: *test-letter\n---\n');
+      expect(errors.map((e) => e.message)).toContain('f.ann:2:5: YAML: an alias (*test-letter) is not allowed here; write the value out');
+    });
   });
 });
