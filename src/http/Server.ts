@@ -114,12 +114,16 @@ async function openDataset(dir: string, configuration: ServerConfiguration, log:
   if (base !== configuration.base) throw new Error(`the build in ${dir} is for ${base}, not ${configuration.base}: rebuild`);
   const external = configuration.externalStore;
   if (!external) {
-    return {
-      dataset: await ServedDataset.load(dir),
-      queries: new QueryPool(
-        { builtDir: dir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs, memoryMb: configuration.queryMemoryMb },
-        (error) => log.error({ err: error }, 'a query worker died; a new one takes its place')),
-    };
+    // The pool first: its threads load the build on the other cores while this thread loads it for the pages.
+    const queries = new QueryPool(
+      { builtDir: dir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs, memoryMb: configuration.queryMemoryMb },
+      (error) => log.error({ err: error }, 'a query worker died; a new one takes its place'));
+    try {
+      return { dataset: await ServedDataset.load(dir), queries };
+    } catch (error) {
+      await queries.close();
+      throw error;
+    }
   }
   const client = new SparqlStoreClient(external.endpoint, configuration.queryTimeoutMs);
   // Start-up talks to a store that may be busy (loading, or serving other instances): it is not held to

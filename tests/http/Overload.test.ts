@@ -86,79 +86,21 @@ describe('a flood of slow queries', () => {
 });
 
 describe('a query that eats memory', () => {
+  // Its own server, with a time limit far beyond the memory limit's reach, so that on a loaded machine
+  // too it is the memory limit that stops the query.
+  let hungry: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => { hungry = await startTestServer({ QUERY_WORKERS: '1', QUERY_TIMEOUT_MS: '300000', QUERY_MEMORY_MB: '512' }); });
+  afterAll(() => hungry?.close());
+  const ask = (query: string) => fetch(new URL(`/sparql?query=${encodeURIComponent(query)}`, hungry.url), { headers: { accept: 'application/sparql-results+json' } });
+
   it('kills only its own worker thread, gets 503, and the next query is answered by a fresh thread', async () => {
     const doublings = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'];
     const binds = doublings.slice(1).map((v, i) => `BIND(CONCAT(?${doublings[i]}, ?${doublings[i]}) AS ?${v})`).join(' ');
-    const bomb = await sparql(`SELECT ?o WHERE { ?s ?p ?x BIND(CONCAT(STR(?x), STR(?x)) AS ?a) ${binds} } ORDER BY ?o`);
+    const bomb = await ask(`SELECT ?o WHERE { ?s ?p ?x BIND(CONCAT(STR(?x), STR(?x)) AS ?a) ${binds} } ORDER BY ?o`);
     expect(bomb.status).toBe(503);
-    expect(await bomb.text()).toMatch(/more memory than the limit of 1024 MiB/);
-    const after = await sparql('ASK { ?s ?p ?o }');
+    expect(await bomb.text()).toMatch(/more memory than the limit of 512 MiB/);
+    const after = await ask('ASK { ?s ?p ?o }');
     expect(after.status).toBe(200);
     expect(await after.json()).toEqual({ head: {}, boolean: true });
-  });
-});
-
-describe('slow and numerous clients', () => {
-  it('closes the connection of a client that sends its headers byte by byte, while serving others', async () => {
-    const socket = connect(port, '127.0.0.1');
-    await new Promise((resolve) => socket.once('connect', resolve));
-    let received = '';
-    socket.on('data', (chunk) => { received += chunk.toString(); });
-    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ');
-    let sent = 0;
-    const dribble = setInterval(() => { if (!socket.destroyed) { socket.write('a'); sent++; } }, 100);
-    await entityPageAnswers();
-    await closed;
-    clearInterval(dribble);
-    expect(received).toMatch(/^HTTP\/1\.1 408/);
-    expect(sent).toBeLessThan(100); // closed after the headers timeout (1 s here), not when the client gave up
-  });
-});
-
-describe('a server with the default timeouts and a rate limit of 3 queries a minute', () => {
-  let limited: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => { limited = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' }); });
-  afterAll(() => limited?.close());
-
-  it('serves 100 requests at once while 400 idle connections are held open', async () => {
-    const idle: Socket[] = await Promise.all(Array.from({ length: 400 }, () => new Promise<Socket>((resolve, reject) => {
-      const s = connect(Number(new URL(limited.url).port), '127.0.0.1', () => resolve(s));
-      s.on('error', reject);
-    })));
-    try {
-      const statuses = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-        fetch(new URL(i % 2 ? '/id/person/trotsky' : '/search?q=trotsky', limited.url), { headers: { accept: i % 4 === 1 ? 'application/ld+json' : 'text/html' } })
-          .then(async (res) => { await res.arrayBuffer(); return res.status; })));
-      expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    } finally {
-      for (const s of idle) s.destroy();
-    }
-  });
-
-  /** A query sent from a given loopback address, so that two addresses are two clients. */
-  function askFrom(localAddress: string): Promise<{ status: number; retryAfter?: string; body: string }> {
-    const url = new URL(`/sparql?query=${encodeURIComponent('ASK {}')}`, limited.url);
-    return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: url.port, path: url.pathname + url.search, localAddress, headers: { accept: 'application/sparql-results+json' } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => { body += c.toString(); });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  }
-
-  it('answers a client past its limit with 429 and Retry-After, and no other client', async () => {
-    const first = [await askFrom('127.0.0.1'), await askFrom('127.0.0.1'), await askFrom('127.0.0.1')];
-    expect(first.map((a) => a.status)).toEqual([200, 200, 200]);
-    const over = await askFrom('127.0.0.1');
-    expect(over.status).toBe(429);
-    expect(Number(over.retryAfter)).toBeGreaterThan(0);
-    expect(over.body).toMatch(/at most 3 a minute/);
-    expect((await askFrom('127.0.0.2')).status).toBe(200);
-    const page = await fetch(new URL('/id/person/trotsky', limited.url));
-    expect(page.status).toBe(200);
-  });
+  }, 120_000);
 });
