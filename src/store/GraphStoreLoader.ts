@@ -175,6 +175,7 @@ function readQuads(nquadsFile: string): AsyncIterable<Quad> {
   const parser = new StreamParser({ format: 'N-Quads' });
   const input = createReadStream(nquadsFile, 'utf8');
   input.on('error', (error) => parser.destroy(error));
+  parser.on('close', () => input.destroy()); // a load stopped early closes the file too
   return input.pipe(parser) as AsyncIterable<Quad>;
 }
 
