@@ -4,18 +4,30 @@
 #                           background and waits until its SPARQL endpoint answers;
 #   .ci/virtuoso.sh stop    stops it (by the process id it recorded) and removes the folder.
 # Ports: VIRTUOSO_HTTP_PORT (default 8890) and VIRTUOSO_SQL_PORT (default 1111), both on 127.0.0.1.
+# VIRTUOSO_STATE (default /tmp/rcp-virtuoso.state) names the file that records the database folder; the
+# folder holds `pid`, the process id of virtuoso-t.
+# Sizing, for larger datasets than the tests' (the scale benchmark gives it gigabytes): VIRTUOSO_BUFFERS
+# (NumberOfBuffers, 8 KB pages; default 20000, about 160 MB), VIRTUOSO_DIRTY_BUFFERS (MaxDirtyBuffers;
+# default 15000, three quarters of the buffers) and VIRTUOSO_QUERY_SECONDS (MaxQueryExecutionTime;
+# default 10); VIRTUOSO_PARENT (default /tmp) is where the database folder is made.
 # The database's administrator is dba/dba, as Virtuoso creates it: loopback only, for tests only.
 set -euo pipefail
 state=${VIRTUOSO_STATE:-/tmp/rcp-virtuoso.state}
 http_port=${VIRTUOSO_HTTP_PORT:-8890}
 sql_port=${VIRTUOSO_SQL_PORT:-1111}
+buffers=${VIRTUOSO_BUFFERS:-20000}
+dirty_buffers=${VIRTUOSO_DIRTY_BUFFERS:-$((buffers * 3 / 4))}
+query_seconds=${VIRTUOSO_QUERY_SECONDS:-10}
+for knob in "$buffers" "$dirty_buffers" "$query_seconds"; do
+  case "$knob" in ''|*[!0-9]*) echo "virtuoso.sh: VIRTUOSO_BUFFERS, VIRTUOSO_DIRTY_BUFFERS and VIRTUOSO_QUERY_SECONDS must be whole numbers" >&2; exit 2 ;; esac
+done
 
 start() {
   # A run that was killed leaves its state behind: stop what it started before starting afresh.
   if [ -f "$state" ]; then echo "virtuoso.sh: stopping the one an earlier run left ($state)" >&2; stop; fi
-  dir=$(mktemp -d /tmp/rcp-virtuoso.XXXXXX)
-  # Buffers are kept small (about 160 MB): the dataset is a few hundred thousand quads and the CI
-  # machine is shared. ResultSetMaxRows and MaxSortedTopRows (ORDER BY with LIMIT) are raised because
+  dir=$(mktemp -d "${VIRTUOSO_PARENT:-/tmp}/rcp-virtuoso.XXXXXX")
+  # Buffers are kept small by default (about 160 MB): the tests' dataset is a few hundred thousand quads
+  # and the CI machine is shared. ResultSetMaxRows and MaxSortedTopRows (ORDER BY with LIMIT) are raised because
   # the server, not the store, caps answers: it asks for RESULT_LIMIT + 1 rows.
   cat > "$dir/virtuoso.ini" <<EOF
 [Database]
@@ -43,8 +55,8 @@ MaxClientConnections = 10
 CheckpointInterval   = 60
 CaseMode             = 2
 DirsAllowed          = ., $dir
-NumberOfBuffers      = 20000
-MaxDirtyBuffers      = 15000
+NumberOfBuffers      = $buffers
+MaxDirtyBuffers      = $dirty_buffers
 ThreadsPerQuery      = 2
 MaxQueryMem          = 512M
 MaxSortedTopRows     = 1000000
@@ -62,7 +74,7 @@ EnabledGzipContent   = 0
 [SPARQL]
 ResultSetMaxRows           = 1000000
 MaxQueryCostEstimationTime = 0
-MaxQueryExecutionTime      = 10
+MaxQueryExecutionTime      = $query_seconds
 EOF
   # exec: the recorded process id is Virtuoso's own, so stop ends exactly it.
   (cd "$dir" && exec virtuoso-t +configfile "$dir/virtuoso.ini" +foreground > "$dir/stdout.log" 2>&1) &

@@ -3,9 +3,13 @@
  * corpus that many times the real one is generated, built, and served, each in a child process
  * under a time and memory budget; it records build time and peak memory, start-up time (to the first
  * answered `/readyz`), the server's peak memory, and the latency of entity look-ups and example
- * queries. A stage that fails records why, from the process's own output, and the later stages of
- * that size are skipped. Writes perf/results/scale.json, scale.md (the table) and scale.svg (the plot),
- * keeping the results of sizes an earlier run measured and this one did not.
+ * queries. Sizes from `--store-from` (default 10) up are served from an external store, a fresh
+ * Virtuoso for each size (.ci/virtuoso.sh, with buffers sized to the corpus): the build is first loaded
+ * into it by `load-store` (its own stage: time and the loader's peak memory), then served from it, and
+ * Virtuoso's own memory is recorded before it is stopped. A stage that fails records why, from the
+ * process's own output, and the later stages of that size are skipped. Writes
+ * perf/results/scale.json, scale.md (the table) and scale.svg (the plot), keeping the results of sizes
+ * an earlier run measured and this one did not.
  *
  * Not a test: it asserts nothing. It is heavy; run it alone on the machine.
  */
@@ -16,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticEntity } from '../src/annotation/SyntheticCorpus.ts';
 import type { EntityType } from '../src/annotation/Registry.ts';
-import { growthPlot, phasesTable, plotPoints, resultsTable, type SizeResult, type StageOutcome } from './ScaleReport.ts';
+import { growthPlot, phasesTable, plotPoints, resultsTable, type SizeResult, type StageOutcome, type StoreKind } from './ScaleReport.ts';
 
 const repoRoot = new URL('../', import.meta.url).pathname;
 const resultsDir = join(repoRoot, 'perf', 'results');
@@ -29,6 +33,10 @@ const { values } = parseArgs({
     work: { type: 'string', default: '/tmp/rcp-scale-bench' },
     'heap-mb': { type: 'string', default: '10240' },
     'stage-minutes': { type: 'string', default: '20' },
+    /** Sizes from this one up are served from a Virtuoso rather than the embedded store. */
+    'store-from': { type: 'string', default: '10' },
+    /** Virtuoso's buffers in MB; by default 64 MB per multiple of the real corpus, from 512 MB up to 8 GB. */
+    'store-buffers-mb': { type: 'string' },
     /** Only rewrite the table and the plot from perf/results/scale.json. */
     'report-only': { type: 'boolean', default: false },
   },
@@ -36,6 +44,8 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const heapMb = Number(values['heap-mb']);
 const stageMs = Number(values['stage-minutes']) * 60_000;
+const storeFrom = Number(values['store-from']);
+const storeBuffersMb = (scale: number) => Number(values['store-buffers-mb'] ?? Math.min(8192, Math.max(512, scale * 64)));
 
 interface Run { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string; readonly seconds: number; readonly peakRssMb?: number; readonly timedOut: boolean }
 
@@ -83,6 +93,42 @@ function peakRssOf(pid: number): number | undefined {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) / 1024 : undefined;
   } catch { return undefined; }
+}
+
+/** A Virtuoso started by .ci/virtuoso.sh for one size: where it answers, and its process id. */
+interface Virtuoso { readonly env: Record<string, string>; readonly settings: Record<string, string>; readonly pid?: number }
+
+/** Runs .ci/virtuoso.sh start or stop; its output, and whether it succeeded. */
+function virtuosoScript(action: 'start' | 'stop', env: Record<string, string>): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['.ci/virtuoso.sh', action], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-5_000); };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('exit', (code) => resolve({ ok: code === 0, output: output.trim() }));
+  });
+}
+
+/** A fresh Virtuoso on free loopback ports, its database under the work folder, buffers sized to the corpus. */
+async function startVirtuoso(scale: number): Promise<Virtuoso | string> {
+  const [httpPort, sqlPort] = [await freePort(), await freePort()];
+  const buffers = Math.round(storeBuffersMb(scale) * 1024 / 8);
+  const state = join(values.work, 'virtuoso.state');
+  const env = {
+    VIRTUOSO_STATE: state, VIRTUOSO_PARENT: values.work, VIRTUOSO_HTTP_PORT: String(httpPort), VIRTUOSO_SQL_PORT: String(sqlPort),
+    VIRTUOSO_BUFFERS: String(buffers), VIRTUOSO_DIRTY_BUFFERS: String(Math.round(buffers * 3 / 4)),
+    // Start-up pages through the search index with queries that may take a while at 1000×; visitors' queries are cut by the server's own limit.
+    VIRTUOSO_QUERY_SECONDS: '120',
+  };
+  const started = await virtuosoScript('start', env);
+  if (!started.ok) return `Virtuoso did not start: ${started.output.split('\n').at(-1) ?? 'no message'}`;
+  const pid = Number(readFileSync(join(readFileSync(state, 'utf8').trim(), 'pid'), 'utf8'));
+  const settings = {
+    SPARQL_STORE: `http://127.0.0.1:${httpPort}/sparql`, SPARQL_GRAPH_STORE: `http://127.0.0.1:${httpPort}/sparql-graph-crud-auth`,
+    SPARQL_STORE_USER: 'dba', SPARQL_STORE_PASSWORD: 'dba',
+  };
+  return { env, settings, ...(Number.isInteger(pid) && { pid }) };
 }
 
 const exampleQueries = ['genealogy-of-splits.rq', 'members-of-a-faction-over-time.rq', 'statements-per-relation-and-source.rq'];
@@ -150,6 +196,25 @@ async function serveAndMeasure(env: Record<string, string>, counts: Record<Entit
   }
 }
 
+/** Loads the build into the store (timed, the loader's peak memory), serves from it, and records the store's memory. */
+async function measureOnVirtuoso(scale: number, env: Record<string, string>, counts: Record<EntityType, number>): Promise<Pick<SizeResult, 'load' | 'serve' | 'latencies' | 'storeRssMb'>> {
+  process.stderr.write(`${scale}×: starting Virtuoso (${storeBuffersMb(scale)} MB of buffers)\n`);
+  const virtuoso = await startVirtuoso(scale);
+  if (typeof virtuoso === 'string') return { load: { ok: false, seconds: 0, reason: virtuoso } };
+  try {
+    process.stderr.write(`${scale}×: loading the store\n`);
+    const loaded = await run([...tsx(heapMb), 'load-store'], { ...env, ...virtuoso.settings }, stageMs);
+    const load: StageOutcome = { ok: loaded.code === 0, seconds: loaded.seconds, peakRssMb: loaded.peakRssMb, ...(loaded.code !== 0 && { reason: failure(loaded) }) };
+    if (!load.ok) return { load, storeRssMb: virtuoso.pid && peakRssOf(virtuoso.pid) };
+    process.stderr.write(`${scale}×: serving from Virtuoso\n`);
+    const served = await serveAndMeasure({ ...env, ...virtuoso.settings }, counts);
+    return { load, ...served, storeRssMb: virtuoso.pid && peakRssOf(virtuoso.pid) };
+  } finally {
+    const stopped = await virtuosoScript('stop', virtuoso.env);
+    if (!stopped.ok) process.stderr.write(`${scale}×: stopping Virtuoso failed: ${stopped.output}\n`);
+  }
+}
+
 async function measure(scale: number): Promise<SizeResult> {
   const corpus = join(values.work, `corpus-${scale}`);
   const dist = join(values.work, `dist-${scale}`);
@@ -172,10 +237,16 @@ async function measure(scale: number): Promise<SizeResult> {
   const sizes = counts ? { texts: Number(counts[1]), entities: Number(counts[2]), statements: Number(counts[4]), quads: Number(counts[5]) } : { quads: quadsSoFar };
   if (!build.ok) return { scale, ...sizes, generate, build };
   const registry = JSON.parse(readFileSync(join(dist, 'current', 'manifest.json'), 'utf8')) as { statistics: { entitiesPerClass: Record<EntityType, number> } };
-  process.stderr.write(`${scale}×: serving\n`);
-  const served = await serveAndMeasure(env, registry.statistics.entitiesPerClass);
+  const store: StoreKind = scale >= storeFrom ? 'Virtuoso' : 'embedded';
+  let served: Pick<SizeResult, 'load' | 'serve' | 'latencies' | 'storeRssMb'>;
+  if (store === 'Virtuoso') {
+    served = await measureOnVirtuoso(scale, env, registry.statistics.entitiesPerClass);
+  } else {
+    process.stderr.write(`${scale}×: serving\n`);
+    served = await serveAndMeasure(env, registry.statistics.entitiesPerClass);
+  }
   rmSync(dist, { recursive: true, force: true });
-  return { scale, ...sizes, generate, build, ...served };
+  return { scale, ...sizes, generate, build, store, ...served };
 }
 
 async function main() {
@@ -193,7 +264,7 @@ async function main() {
     process.stderr.write(`${JSON.stringify(result)}\n`);
     rmSync(join(values.work, `corpus-${scale}`), { recursive: true, force: true });
     // Written after every size, so a long run that is stopped keeps what it measured.
-    writeFileSync(join(resultsDir, 'scale.json.tmp'), JSON.stringify({ machine: machineNote(), heapLimitMb: heapMb, stageMinutes: Number(values['stage-minutes']), results }, null, 2) + '\n');
+    writeFileSync(join(resultsDir, 'scale.json.tmp'), JSON.stringify({ machine: machineNote(), heapLimitMb: heapMb, stageMinutes: Number(values['stage-minutes']), storeFrom, results }, null, 2) + '\n');
     renameSync(join(resultsDir, 'scale.json.tmp'), join(resultsDir, 'scale.json'));
     await writeReport(results);
   }

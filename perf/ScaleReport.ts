@@ -16,6 +16,9 @@ export interface StageOutcome {
   readonly reason?: string;
 }
 
+/** What served the size: the embedded store, or a Virtuoso the build was loaded into. */
+export type StoreKind = 'embedded' | 'Virtuoso';
+
 export interface SizeResult {
   readonly scale: number;
   readonly texts?: number;
@@ -24,8 +27,14 @@ export interface SizeResult {
   readonly quads?: number;
   readonly generate: StageOutcome;
   readonly build?: StageOutcome & { readonly phases?: Readonly<Record<string, number>> };
+  /** Absent in results from before stores were measured: those were embedded. */
+  readonly store?: StoreKind;
+  /** With an external store: `load-store`, the build put into the store (its peak RSS is our loader's). */
+  readonly load?: StageOutcome;
   /** Start-up: from spawning `serve` to the first answered `/readyz`. */
   readonly serve?: StageOutcome;
+  /** With an external store: the store's own peak RSS (Virtuoso's, from /proc), MB. */
+  readonly storeRssMb?: number;
   /** Milliseconds of each request, first (uncached) answer; `undefined` where it failed. */
   readonly latencies?: Readonly<Record<string, number | string>>;
 }
@@ -35,12 +44,14 @@ const seconds = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} s`;
 
 /** One row per size; a failed stage names the reason and the later stages are left empty. */
 export function resultsTable(results: readonly SizeResult[], latencyNames: readonly string[]): string {
-  const head = ['scale', 'texts', 'entities', 'statements', 'quads', 'generate', 'build', 'build peak RSS', 'start-up', 'server RSS', ...latencyNames.map((n) => `${n} (ms)`)];
+  const head = ['scale', 'texts', 'entities', 'statements', 'quads', 'store', 'generate', 'build', 'build peak RSS', 'load', 'loader peak RSS', 'start-up', 'server RSS', 'store RSS',
+    ...latencyNames.map((n) => `${n} (ms)`)];
   const rows = results.map((r) => {
     const stage = (s?: StageOutcome) => (!s ? '' : s.ok ? seconds(s.seconds) : `**failed after ${seconds(s.seconds)}**: ${s.reason ?? 'unknown'}`);
     return [
       `${r.scale}×`, r.texts?.toLocaleString('en') ?? '', r.entities?.toLocaleString('en') ?? '', r.statements?.toLocaleString('en') ?? '',
-      r.quads?.toLocaleString('en') ?? '', stage(r.generate), stage(r.build), mb(r.build?.peakRssMb), stage(r.serve), mb(r.serve?.peakRssMb),
+      r.quads?.toLocaleString('en') ?? '', r.store ?? (r.serve ? 'embedded' : ''), stage(r.generate), stage(r.build), mb(r.build?.peakRssMb),
+      stage(r.load), mb(r.load?.peakRssMb), stage(r.serve), mb(r.serve?.peakRssMb), mb(r.storeRssMb),
       ...latencyNames.map((n) => {
         const v = r.latencies?.[n];
         return v === undefined ? '' : typeof v === 'number' ? String(Math.round(v)) : v;
@@ -70,10 +81,14 @@ export function plotPoints(results: readonly SizeResult[], latencyNames: readonl
   };
   for (const r of results) {
     if (r.build?.ok) { add(r.scale, 'build time', 's', r.build.seconds); add(r.scale, 'build peak RSS', 'MB', r.build.peakRssMb); }
-    if (r.serve?.ok) { add(r.scale, 'start-up time', 's', r.serve.seconds); add(r.scale, 'server RSS', 'MB', r.serve.peakRssMb); }
+    // What is served from Virtuoso is a line of its own: its costs do not continue the embedded store's.
+    const on = r.store === 'Virtuoso' ? ' (Virtuoso)' : '';
+    if (r.load?.ok) { add(r.scale, 'store load time', 's', r.load.seconds); add(r.scale, 'loader peak RSS', 'MB', r.load.peakRssMb); }
+    if (r.serve?.ok) { add(r.scale, `start-up time${on}`, 's', r.serve.seconds); add(r.scale, `server RSS${on}`, 'MB', r.serve.peakRssMb); }
+    add(r.scale, 'Virtuoso RSS', 'MB', r.storeRssMb);
     for (const name of latencyNames) {
       const v = r.latencies?.[name];
-      if (typeof v === 'number') add(r.scale, name, 'ms', v);
+      if (typeof v === 'number') add(r.scale, `${name}${on}`, 'ms', v);
     }
   }
   return points;

@@ -23,7 +23,8 @@ Commands:
   tei-import FILE…      read TEI P5 texts, check them against the registry and ontology, print what they state
   serve                 build if out of date, then serve the dataset over HTTP
   load-store            build if out of date, then load it into the external store ($SPARQL_STORE, through
-                        $SPARQL_GRAPH_STORE with $SPARQL_STORE_USER, $SPARQL_STORE_PASSWORD); --force reloads
+                        $SPARQL_GRAPH_STORE with $SPARQL_STORE_USER, $SPARQL_STORE_PASSWORD); --force reloads;
+                        --chunk-triples N sends a graph N triples per request (default 100000)
   export-static --out DIR  write every data URL and page of the current build as files for a static host
   generate --scale N --out DIR  write a synthetic corpus N times the real one (texts/, registry/, seeds/)
 
@@ -54,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
       scale: { type: 'string', default: '1' },
       seed: { type: 'string', default: '1' },
+      'chunk-triples': { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -115,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
       if (!store?.graphStore) { log('load-store needs SPARQL_STORE and SPARQL_GRAPH_STORE (see README, "An external SPARQL store")'); return 2; }
       const dir = await ensureBuilt(base, log);
       const client = new SparqlStoreClient(store.endpoint, 120_000);
-      const settings = { url: store.graphStore, user: store.user, password: store.password };
+      const chunkTriples = values['chunk-triples'] === undefined ? undefined : Number(values['chunk-triples']);
+      const settings = { url: store.graphStore, user: store.user, password: store.password, ...(chunkTriples !== undefined && { chunkTriples }) };
       const loaded = values.force ? (await loadIntoStore(dir, client, settings, log), true) : await ensureLoaded(dir, client, settings, log);
       if (!loaded) log(`the store already holds this build; nothing loaded (--force reloads it)`);
       return 0;

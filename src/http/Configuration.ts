@@ -47,7 +47,7 @@ export const settings = {
   REQUEST_TIMEOUT_MS: 'time a client has to send its whole request (default 30000)',
   BODY_LIMIT_BYTES: 'largest request body, e.g. a POSTed query (default 65536)',
   RATE_LIMIT_PER_MINUTE: 'SPARQL requests per client and minute before 429 (default 120; 0 turns it off)',
-  PREPARE_REPRESENTATIONS: 'make the HTML (both languages), Turtle and JSON-LD of every entity ahead, in idle time after start-up: 1 or 0 (default 1)',
+  PREPARE_REPRESENTATIONS: 'make the HTML (both languages), Turtle and JSON-LD of every entity ahead, in idle time after start-up: 1 or 0 (default 1, or 0 with SPARQL_STORE)',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug (default info)',
   SPARQL_STORE: 'query endpoint of an external SPARQL 1.1 store to serve from, e.g. http://127.0.0.1:8890/sparql (default: none, the embedded store)',
   SPARQL_GRAPH_STORE: "the external store's Graph Store Protocol URL, used to load a build into it (default: none)",
@@ -107,7 +107,9 @@ export function readConfiguration(env: Source, flags: Source = {}): ServerConfig
     bodyLimitBytes: integer(source, 'BODY_LIMIT_BYTES', 65_536, 1),
     rateLimitPerMinute: integer(source, 'RATE_LIMIT_PER_MINUTE', 120, 0),
     logLevel: source.LOG_LEVEL ?? 'info',
-    prepareRepresentations: integer(source, 'PREPARE_REPRESENTATIONS', 1, 0) > 0,
+    // With an external store, making every entity's representations ahead would read the whole
+    // dataset back from the store and hold it here: they are made on first request instead.
+    prepareRepresentations: integer(source, 'PREPARE_REPRESENTATIONS', store ? 0 : 1, 0) > 0,
     ...(source.DIST_DIR && { distDir: source.DIST_DIR }),
     ...(store && { externalStore: store }),
   };

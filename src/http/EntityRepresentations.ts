@@ -24,11 +24,10 @@ export function entityRepresentation(dataset: ServedDataset, iri: string, mediaT
     return dataset.representation(`${iri}|${language}`, html, async () => {
       const description = (await dataset.describe(iri))!;
       const type = entityPath(dataset, iri).split('/').at(-2)!;
-      const relationLabels = new Map([...description.outgoing, ...description.incoming].map((v) => [v.predicate, dataset.describer.labelsOf(v.predicate)]));
       return renderDocument(EntityPage({
         description, type: type[0].toUpperCase() + type.slice(1), base: dataset.base, language, path: entityPath(dataset, iri),
-        altLabels: dataset.describer.literals(iri, 'altLabel'), descriptions: dataset.describer.literals(iri, 'description'),
-        relationLabels, formats: rdfFormats, citation: entityCitation(iri, dataset.describer.labelsOf(iri), dataset.manifest, dataset.lastModified, language),
+        altLabels: description.altLabels, descriptions: description.descriptions,
+        relationLabels: description.relationLabels, formats: rdfFormats, citation: entityCitation(iri, description.labels.get(iri) ?? {}, dataset.manifest, dataset.lastModified, language),
       }));
     });
   }
@@ -45,9 +44,7 @@ export function entityRepresentation(dataset: ServedDataset, iri: string, mediaT
  * Stops early when `stillWanted` turns false (a newer build was loaded, or the server is closing).
  */
 export async function prepareEntityRepresentations(dataset: ServedDataset, stillWanted: () => boolean): Promise<number> {
-  const entities = dataset.describer.entities().map((e) => e.iri)
-    .map((iri) => ({ iri, mentions: dataset.describer.mentionCount(iri) }))
-    .sort((a, b) => b.mentions - a.mentions || (a.iri < b.iri ? -1 : 1));
+  const entities = dataset.search.entities().sort((a, b) => b.mentions - a.mentions || (a.iri < b.iri ? -1 : 1));
   // The representations clients ask for most; the rarer formats (RDF/XML, N-Triples, N-Quads, TriG) are made on request.
   const kinds: Array<[string, Language]> = [[html, 'en'], [html, 'ru'], ['text/turtle', 'en'], ['application/ld+json', 'en']];
   let made = 0;

@@ -10,8 +10,7 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { unionOf } from '../dataset/RdfFormats.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
-import { readSourceText, listSourceTexts, sourceTextWording } from '../store/SourceTextReader.ts';
-import { dcterms } from '../ontology/Vocabulary.ts';
+import { readSourceText, sourceTextWording } from '../store/SourceTextReader.ts';
 import { dumpPaths, voidDescription } from './DatasetDescription.ts';
 import { formatByExtension, html, negotiate, rdfFormats } from './Negotiation.ts';
 import { methodNotAllowed, sendError, sendRepresentation } from './Responses.ts';
@@ -85,12 +84,12 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     if (!entityTypes.includes(type) || !match) return notFound(req, res, file);
     const [, slug, extension] = match;
     const iri = `${dataset.base}id/${type}/${slug}`;
-    if (!dataset.describer.exists(iri)) {
-      const replacement = dataset.store.getObjects(DataFactory.namedNode(iri), dcterms('isReplacedBy'), null)[0];
-      if (replacement) return res.redirect(301, root() + replacement.value.slice(dataset.base.length) + (extension ? `.${extension}` : ''));
+    if (!dataset.exists(iri)) {
+      const replacement = await dataset.replacement(iri);
+      if (replacement) return res.redirect(301, root() + replacement.slice(dataset.base.length) + (extension ? `.${extension}` : ''));
       return notFound(req, res, slug);
     }
-    if (isCitationExtension(extension)) return sendCitation(req, res, dataset, entityCitation(iri, dataset.describer.labelsOf(iri), dataset.manifest, dataset.lastModified, 'en'), extension);
+    if (isCitationExtension(extension)) return sendCitation(req, res, dataset, entityCitation(iri, dataset.labelsOf(iri), dataset.manifest, dataset.lastModified, 'en'), extension);
     const offered = ['text/turtle', html, ...rdfMediaTypes.filter((m) => m !== 'text/turtle')];
     const mediaType = chooseFormat(req, extension, offered);
     if (mediaType === 'bad-extension') return notFound(req, res, slug);
@@ -131,8 +130,8 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
   router.get('/text/', async (req, res) => {
     const dataset = current();
     const language = uiLanguage(req);
-    const representation = await dataset.representation(`texts|${language}`, html, () =>
-      renderDocument(TextListPage(listSourceTexts(dataset.store, dataset.base, dataset.manifest.ontologyNamespace), dataset.base, language, req.path)));
+    const representation = await dataset.representation(`texts|${language}`, html, async () =>
+      renderDocument(TextListPage(await dataset.sourceTexts(), dataset.base, language, req.path)));
     sendRepresentation(req, res, dataset, representation, { cors: false });
   });
   router.route('/text/:file').get(async (req, res) => {
@@ -140,7 +139,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     const match = resourceFile.exec(req.params.file);
     if (!match) return notFound(req, res, req.params.file);
     const [, id, extension] = match;
-    if (!dataset.ownGraph(`${dataset.base}graph/${id}`) || !dataset.store.countQuads(DataFactory.namedNode(`${dataset.base}text/${id}`), null, null, null)) return notFound(req, res, id);
+    if (!dataset.hasText(id)) return notFound(req, res, id);
     // Read only when a representation is first made (from the store, if external): after that it is
     // served from the cache. The plain text needs only the build's file.
     const view = async () => readSourceText(await dataset.storeWithGraph(`${dataset.base}graph/${id}`), dataset.dir, dataset.base, dataset.manifest.ontologyNamespace, id)!;
@@ -159,7 +158,7 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
     }
     if (mediaType === html) {
       const language = uiLanguage(req);
-      const label = (iri: string) => { const l = dataset.describer.labelsOf(iri); return l[language] ?? l.en ?? iri; };
+      const label = (iri: string) => { const l = dataset.labelsOf(iri); return l[language] ?? l.en ?? iri; };
       const representation = await dataset.representation(`text|${id}|${language}`, html, async () => renderDocument(TextPage(await view(), dataset.base, language, req.path, label)));
       return sendRepresentation(req, res, dataset, representation, { negotiated: !extension, resourcePath, cors: false });
     }

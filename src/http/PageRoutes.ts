@@ -1,7 +1,5 @@
 /** The pages that are not a resource's representation: home, search (HTML and JSON), browse, language switch. */
 import express, { type Router } from 'express';
-import { DataFactory } from 'n3';
-import { rdf } from '../ontology/Vocabulary.ts';
 import { html, negotiate } from './Negotiation.ts';
 import { sendRepresentation } from './Responses.ts';
 import type { ServedDataset } from './ServedDataset.ts';
@@ -10,7 +8,7 @@ import { HomePage } from './pages/HomePage.ts';
 import { BrowsePage, SearchPage } from './pages/SearchPage.ts';
 import { languageCookie, uiLanguage } from './UiLanguage.ts';
 import { GraphPage } from './pages/GraphPage.ts';
-import { genealogyRelations, networkRelations, relationGraph } from '../store/RelationGraphs.ts';
+import { genealogyRelations, networkRelations } from '../store/RelationGraphs.ts';
 
 export function pageRoutes(current: () => ServedDataset): Router {
   const router = express.Router();
@@ -43,12 +41,8 @@ export function pageRoutes(current: () => ServedDataset): Router {
     const counts = dataset.manifest.statistics.entitiesPerClass;
     if (type && !Object.keys(counts).some((c) => c.toLowerCase() === type)) return res.status(404).type('text/plain').send(`no class '${type}'\n`);
     const sort = req.query.sort === 'statements' ? 'statements' : 'name';
-    const representation = await dataset.representation(`browse|${type}|${sort}|${language}`, html, () => {
-      const entries = type ? dataset.search.list(type).map((e) => ({
-        ...e,
-        statements: dataset.store.countQuads(null, rdf('subject'), DataFactory.namedNode(e.iri), DataFactory.defaultGraph())
-          + dataset.store.countQuads(null, rdf('object'), DataFactory.namedNode(e.iri), DataFactory.defaultGraph()),
-      })) : [];
+    const representation = await dataset.representation(`browse|${type}|${sort}|${language}`, html, async () => {
+      const entries = type ? await dataset.browseEntries(type) : [];
       return renderDocument(BrowsePage(type, counts, entries, sort, dataset.base, language, req.path));
     });
     sendRepresentation(req, res, dataset, representation, { cors: false });
@@ -58,18 +52,18 @@ export function pageRoutes(current: () => ServedDataset): Router {
   for (const kind of ['genealogy', 'network'] as const) {
     const relations = kind === 'genealogy' ? genealogyRelations : networkRelations;
     const types = kind === 'genealogy' ? ['Faction'] : ['Person', 'Faction'];
-    const graphOf = (dataset: ServedDataset, language: 'en' | 'ru') => relationGraph(dataset.store, dataset.base, dataset.manifest.ontologyNamespace, relations, types, language);
+    const graphOf = (dataset: ServedDataset, language: 'en' | 'ru') => dataset.relationGraph(relations, types, language);
     router.get(`/${kind}`, async (req, res) => {
       const dataset = current();
       const language = uiLanguage(req);
-      const representation = await dataset.representation(`${kind}|${language}`, html, () =>
-        renderDocument(GraphPage({ kind, graph: graphOf(dataset, language), base: dataset.base, language, path: req.path })));
+      const representation = await dataset.representation(`${kind}|${language}`, html, async () =>
+        renderDocument(GraphPage({ kind, graph: await graphOf(dataset, language), base: dataset.base, language, path: req.path })));
       sendRepresentation(req, res, dataset, representation, { cors: false });
     });
     router.get(`/api/${kind}.json`, async (req, res) => {
       const dataset = current();
       const language = uiLanguage(req);
-      const representation = await dataset.representation(`api|${kind}|${language}`, 'application/json', () => JSON.stringify(graphOf(dataset, language)));
+      const representation = await dataset.representation(`api|${kind}|${language}`, 'application/json', async () => JSON.stringify(await graphOf(dataset, language)));
       sendRepresentation(req, res, dataset, representation);
     });
   }

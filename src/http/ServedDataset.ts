@@ -1,10 +1,12 @@
 /**
- * A published build, loaded and ready to serve: the store, the manifest, the describers, and a cache
- * of every representation made so far (the data changes only when a new build is loaded, so each
+ * A published build, loaded and ready to serve: the manifest, the ontology, the search index, and a
+ * cache of every representation made so far (the data changes only when a new build is loaded, so each
  * representation is made once and then served from memory with its ETag).
- * With the embedded back end `store` is the whole dataset. With an external store it is only the index
- * (StoreSlices): an entity's description and a graph's quads are read from the store when their
- * representation is first made, and then served from the cache like every other.
+ * With the embedded back end the whole dataset is held here (`store`), and everything is read from it.
+ * With an external store only the search index is held (entities' classes, names and mention counts,
+ * read at start-up): an entity's description, a graph's quads, the list of texts, the visualisations'
+ * statements and the browse counts are read from the store (StoreSlices) when their representation is
+ * first made, and then served from the cache like every other. Nothing at start-up walks the dataset.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -13,14 +15,18 @@ import type { Quad } from '@rdfjs/types';
 import type { BuildManifest } from '../dataset/DatasetBuilder.ts';
 import type { JsonLdDocument } from '../dataset/RdfFormats.ts';
 import { loadOntology, type Ontology } from '../ontology/Ontology.ts';
-import { Iris } from '../ontology/Vocabulary.ts';
-import { DataFactory, type Store } from 'n3';
+import { dcterms, Iris, rdf, rdfs } from '../ontology/Vocabulary.ts';
+import { DataFactory, Store } from 'n3';
 import { loadDataset, readManifest } from '../store/DatasetStore.ts';
 import { EntityDescriber, type EntityDescription } from '../store/EntityDescriber.ts';
 import { LRUCache } from 'lru-cache';
+import { relationGraph, type RelationGraph } from '../store/RelationGraphs.ts';
 import type { QueryAnswer } from '../store/SparqlEngine.ts';
 import { SearchIndex } from '../store/SearchIndex.ts';
+import { listSourceTexts, type SourceTextEntry } from '../store/SourceTextReader.ts';
 import type { StoreSlices } from '../store/StoreSlices.ts';
+
+const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
 export interface Representation {
   readonly body: Buffer;
@@ -28,9 +34,16 @@ export interface Representation {
   readonly etag: string;
 }
 
+/** An entity as the browse list shows it. */
+export interface BrowseEntry { readonly iri: string; readonly labels: Record<string, string>; readonly statements: number }
+
+/** Where the data is: the whole dataset in memory, or an external store read in slices. */
+type Back = { readonly kind: 'whole'; readonly store: Store; readonly describer: EntityDescriber } | { readonly kind: 'slices'; readonly slices: StoreSlices };
+
 export class ServedDataset {
   private readonly cache = new Map<string, Representation>();
   private readonly descriptions = new Map<string, Promise<EntityDescription | undefined>>();
+  private readonly textIds: ReadonlySet<string>;
   /**
    * Answers to SPARQL queries already asked of this build (the data cannot change under them), by
    * query, graphs and format; bounded in bytes, least recently used first out.
@@ -39,36 +52,42 @@ export class ServedDataset {
 
   private constructor(
     readonly dir: string,
-    readonly store: Store,
     readonly manifest: BuildManifest,
     readonly ontology: Ontology,
-    readonly describer: EntityDescriber,
     readonly search: SearchIndex,
     readonly context: JsonLdDocument,
     readonly lastModified: Date,
     private readonly graphList: readonly string[],
-    private readonly slices?: StoreSlices,
-  ) {}
+    private readonly back: Back,
+  ) {
+    this.textIds = new Set(manifest.texts.map((t) => t.id));
+  }
 
   /** The build in `dir`, loaded whole into the embedded store. */
   static async load(dir: string): Promise<ServedDataset> {
     const { store, manifest } = await loadDataset(dir);
     const graphs = new Set<string>();
     for (const g of store.getGraphs(null, null, null)) if (g.termType === 'NamedNode') graphs.add(g.value);
-    return ServedDataset.assemble(dir, manifest, store, [...graphs].sort());
+    const describer = new EntityDescriber(store, manifest.ontologyNamespace);
+    return ServedDataset.assemble(dir, manifest, SearchIndex.fromDescriber(describer), [...graphs].sort(), { kind: 'whole', store, describer });
   }
 
-  /** The build in `dir`, read from an external store that holds it (only the index is kept here). */
+  /** The build in `dir`, read from an external store that holds it (only the search index is kept here). */
   static async connect(dir: string, slices: StoreSlices): Promise<ServedDataset> {
     const manifest = readManifest(dir);
-    return ServedDataset.assemble(dir, manifest, await slices.index(manifest.ontologyNamespace), slices.graphs, slices);
+    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await slices.searchEntities()), slices.graphs, { kind: 'slices', slices });
   }
 
-  private static assemble(dir: string, manifest: BuildManifest, store: Store, graphs: readonly string[], slices?: StoreSlices): ServedDataset {
+  private static assemble(dir: string, manifest: BuildManifest, search: SearchIndex, graphs: readonly string[], back: Back): ServedDataset {
     const ontology = loadOntology(new Iris(manifest.base));
-    const describer = new EntityDescriber(store, manifest.ontologyNamespace);
     const context = JSON.parse(readFileSync(join(dir, 'context.jsonld'), 'utf8')) as JsonLdDocument;
-    return new ServedDataset(dir, store, manifest, ontology, describer, SearchIndex.fromDescriber(describer), context, statSync(join(dir, 'manifest.json')).mtime, graphs, slices);
+    return new ServedDataset(dir, manifest, ontology, search, context, statSync(join(dir, 'manifest.json')).mtime, graphs, back);
+  }
+
+  /** The whole dataset, in the embedded store; with an external store it is not held here. */
+  get store(): Store {
+    if (this.back.kind !== 'whole') throw new Error('the dataset is in an external store: it is not held in this process');
+    return this.back.store;
   }
 
   get base(): string { return this.manifest.base; }
@@ -91,6 +110,66 @@ export class ServedDataset {
 
   ownGraph = (iri: string): boolean => this.graphList.includes(iri);
 
+  /** Whether the IRI is an entity of the dataset. */
+  exists(iri: string): boolean {
+    return this.back.kind === 'whole' ? this.back.describer.exists(iri) : this.search.has(iri);
+  }
+
+  /** An entity's labels by language. */
+  labelsOf(iri: string): Record<string, string> {
+    return this.back.kind === 'whole' ? this.back.describer.labelsOf(iri) : this.search.labelsOf(iri);
+  }
+
+  /** The IRI that replaced a renamed or merged entity, if any. */
+  async replacement(iri: string): Promise<string | undefined> {
+    if (this.back.kind === 'slices') return this.back.slices.replacement(iri);
+    return this.back.store.getObjects(namedNode(iri), dcterms('isReplacedBy'), null)[0]?.value;
+  }
+
+  /** Whether the build has a source text with this id. */
+  hasText(id: string): boolean {
+    if (!this.ownGraph(`${this.base}graph/${id}`)) return false;
+    return this.back.kind === 'whole' ? this.back.store.countQuads(namedNode(`${this.base}text/${id}`), null, null, null) > 0 : this.textIds.has(id);
+  }
+
+  /** The list of source texts. */
+  async sourceTexts(): Promise<SourceTextEntry[]> {
+    const store = this.back.kind === 'whole' ? this.back.store : await this.back.slices.sourceTexts();
+    return listSourceTexts(store, this.base, this.manifest.ontologyNamespace);
+  }
+
+  /** The entities of a class (its local name, any case) with how many statements each takes part in. */
+  async browseEntries(type: string): Promise<BrowseEntry[]> {
+    const entries = this.search.list(type);
+    if (this.back.kind === 'whole') {
+      const { store } = this.back;
+      const count = (role: 'subject' | 'object', iri: string) => store.countQuads(null, rdf(role), namedNode(iri), defaultGraph());
+      return entries.map((e) => ({ ...e, statements: count('subject', e.iri) + count('object', e.iri) }));
+    }
+    const className = Object.keys(this.manifest.statistics.entitiesPerClass).find((c) => c.toLowerCase() === type.toLowerCase()) ?? type;
+    const counts = await this.back.slices.statementCounts(className);
+    return entries.map((e) => ({ ...e, statements: counts.get(e.iri) ?? 0 }));
+  }
+
+  /** The nodes and edges of a visualisation: the statements of `relations` between entities of `types`. */
+  async relationGraph(relations: readonly string[], types: readonly string[], language: 'en' | 'ru'): Promise<RelationGraph> {
+    const namespace = this.manifest.ontologyNamespace;
+    if (this.back.kind === 'whole') return relationGraph(this.back.store, this.base, namespace, relations, types, language);
+    // The statements from the store; the entities' classes and labels from the index, the relations' from the ontology.
+    const store = await this.back.slices.relations(relations);
+    for (const q of this.ontology.quads) store.addQuad(quad(q.subject, q.predicate, q.object, defaultGraph()));
+    const ends = new Set([...store.getObjects(null, rdf('subject'), null), ...store.getObjects(null, rdf('object'), null)].map((t) => t.value));
+    for (const iri of ends) {
+      const type = this.search.typeOf(iri);
+      if (!type) continue;
+      store.addQuad(quad(namedNode(iri), rdf('type'), namedNode(namespace + type), defaultGraph()));
+      for (const [language, label] of Object.entries(this.search.labelsOf(iri))) {
+        store.addQuad(quad(namedNode(iri), rdfs('label'), literal(label, language === 'und' ? undefined : language), defaultGraph()));
+      }
+    }
+    return relationGraph(store, this.base, namespace, relations, types, language);
+  }
+
   /**
    * An entity's description, or undefined if the dataset has no such entity; made once and shared by
    * all its representations (HTML in each language, every RDF format).
@@ -98,9 +177,10 @@ export class ServedDataset {
   describe(iri: string): Promise<EntityDescription | undefined> {
     let description = this.descriptions.get(iri);
     if (!description) {
-      description = this.slices
-        ? this.slices.entity(iri).then((slice) => new EntityDescriber(slice, this.manifest.ontologyNamespace).describe(iri))
-        : Promise.resolve(this.describer.describe(iri));
+      const { back } = this;
+      description = back.kind === 'slices'
+        ? back.slices.entity(iri).then((slice) => new EntityDescriber(slice, this.manifest.ontologyNamespace).describe(iri))
+        : Promise.resolve(back.describer.describe(iri));
       this.descriptions.set(iri, description);
       description.catch(() => this.descriptions.delete(iri)); // a failed fetch from the store is tried again
     }
@@ -109,7 +189,7 @@ export class ServedDataset {
 
   /** A store holding (at least) the quads of one named graph: what the source-text reader reads. */
   async storeWithGraph(iri: string): Promise<Store> {
-    return this.slices ? this.slices.graph(iri) : this.store;
+    return this.back.kind === 'slices' ? this.back.slices.graph(iri) : this.back.store;
   }
 
   async quadsOfGraph(iri: string): Promise<Quad[]> {

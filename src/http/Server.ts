@@ -12,7 +12,7 @@ import { ensureBuilt } from '../dataset/Freshness.ts';
 import { currentBuildDir, defaultDistDir } from '../dataset/Publication.ts';
 import { ExternalQueryExecutor } from '../store/ExternalQueryExecutor.ts';
 import { readManifest } from '../store/DatasetStore.ts';
-import { ensureLoaded } from '../store/GraphStoreLoader.ts';
+import { ensureLoaded, graphsOfLoadedBuild } from '../store/GraphStoreLoader.ts';
 import type { QueryExecutor } from '../store/QueryExecutor.ts';
 import { QueryPool } from '../store/QueryPool.ts';
 import { SparqlStoreClient } from '../store/SparqlStoreClient.ts';
@@ -107,10 +107,10 @@ export async function startServer(configuration: ServerConfiguration, options: S
 /**
  * The build in `dir` and where its queries run: loaded whole into the embedded store with a pool of
  * query workers, or, with SPARQL_STORE, read from the external store (loaded into it first if it holds
- * another build), with the queries sent to it.
+ * another build), with the queries sent to it and only the search index held here.
  */
 async function openDataset(dir: string, configuration: ServerConfiguration, log: Logger): Promise<{ dataset: ServedDataset; queries: QueryExecutor }> {
-  const { base } = readManifest(dir);
+  const { base, ontologyNamespace } = readManifest(dir);
   if (base !== configuration.base) throw new Error(`the build in ${dir} is for ${base}, not ${configuration.base}: rebuild`);
   const external = configuration.externalStore;
   if (!external) {
@@ -130,7 +130,9 @@ async function openDataset(dir: string, configuration: ServerConfiguration, log:
   // the time limit of one client's query, which is for serving.
   const startup = new SparqlStoreClient(external.endpoint, Math.max(configuration.queryTimeoutMs, 120_000));
   await ensureLoaded(dir, startup, { url: external.graphStore, user: external.user, password: external.password }, (message) => log.info({ store: external.endpoint }, message));
-  const slices = new StoreSlices(client, await StoreSlices.graphsIn(startup, base));
+  // The graph list from the load record, and the search index a page at a time: nothing here reads
+  // dataset.nq (unless the store was to be loaded) or the store's whole content.
+  const slices = new StoreSlices(client, await graphsOfLoadedBuild(startup, base), base, ontologyNamespace);
   return {
     dataset: await ServedDataset.connect(dir, slices),
     queries: new ExternalQueryExecutor(client, slices.graphs, { concurrent: configuration.queryWorkers + configuration.queryQueue }),

@@ -41,6 +41,10 @@ export interface EntityDescription {
   readonly incoming: readonly RelationView[];
   /** Labels of the entity and of every neighbour, by IRI and language. */
   readonly labels: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** Labels of the relations it takes part in, by predicate IRI. */
+  readonly relationLabels: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  readonly altLabels: readonly { value: string; language: string }[];
+  readonly descriptions: readonly { value: string; language: string }[];
   readonly mentions: number;
 }
 
@@ -117,6 +121,9 @@ export class EntityDescriber {
       outgoing,
       incoming,
       labels,
+      relationLabels: new Map([...outgoing, ...incoming].map((v) => [v.predicate, this.labelsOf(v.predicate)])),
+      altLabels: this.literals(iri, 'altLabel'),
+      descriptions: this.literals(iri, 'description'),
       mentions: this.mentionCount(iri),
     };
   }

@@ -6,6 +6,16 @@
  */
 import type { EntityDescriber } from './EntityDescriber.ts';
 
+/** What the index knows of one entity: its class, its names, and how often the texts mention it. */
+export interface IndexedEntity {
+  readonly iri: string;
+  /** The local name of its class (Person, Faction, …). */
+  readonly type: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly altLabels: readonly string[];
+  readonly mentions: number;
+}
+
 export interface SearchHit {
   readonly iri: string;
   readonly type: string;
@@ -36,20 +46,44 @@ export function searchKey(text: string): string {
 }
 
 export class SearchIndex {
-  private constructor(private readonly entries: Entry[]) {}
+  private readonly byIri: ReadonlyMap<string, Entry>;
 
+  private constructor(private readonly entries: Entry[]) {
+    this.byIri = new Map(entries.map((entry) => [entry.iri, entry]));
+  }
+
+  /** The index of every entity in a store that holds the whole dataset. */
   static fromDescriber(describer: EntityDescriber): SearchIndex {
-    const entries: Entry[] = describer.entities().map(({ iri, type }) => {
-      const labels = describer.labelsOf(iri);
-      const names = [...Object.values(labels), ...describer.literals(iri, 'altLabel').map((l) => l.value)];
-      // How often the texts mention it: the better known of two equal matches comes first.
-      const weight = describer.mentionCount(iri);
-      return { iri, type, labels, names: [...new Set(names)].map((name) => ({ name, key: searchKey(name) })), weight };
-    });
+    return SearchIndex.of(describer.entities().map(({ iri, type }) => ({
+      iri, type, labels: describer.labelsOf(iri), altLabels: describer.literals(iri, 'altLabel').map((l) => l.value), mentions: describer.mentionCount(iri),
+    })));
+  }
+
+  static of(entities: Iterable<IndexedEntity>): SearchIndex {
+    const entries: Entry[] = [];
+    for (const { iri, type, labels, altLabels, mentions } of entities) {
+      const names = [...Object.values(labels), ...altLabels];
+      // How often the texts mention it (weight): the better known of two equal matches comes first.
+      entries.push({ iri, type, labels: { ...labels }, names: [...new Set(names)].map((name) => ({ name, key: searchKey(name) })), weight: mentions });
+    }
     return new SearchIndex(entries);
   }
 
   get size(): number { return this.entries.length; }
+
+  /** Every entity, with how often the texts mention it. */
+  entities(): { iri: string; mentions: number }[] {
+    return this.entries.map((e) => ({ iri: e.iri, mentions: e.weight }));
+  }
+
+  /** Whether the IRI is one of the dataset's entities. */
+  has(iri: string): boolean { return this.byIri.has(iri); }
+
+  /** An entity's labels by language (`und` for none); empty for an IRI that is not an entity. */
+  labelsOf(iri: string): Record<string, string> { return { ...this.byIri.get(iri)?.labels }; }
+
+  /** An entity's class (local name), if it is one. */
+  typeOf(iri: string): string | undefined { return this.byIri.get(iri)?.type; }
 
   search(query: string, limit = 20, type?: string): SearchHit[] {
     const key = searchKey(query);

@@ -71,8 +71,11 @@ export function sourceTextWording(builtDir: string, id: string): string {
   return readFileSync(join(builtDir, 'texts', `${id}.txt`), 'utf8');
 }
 
+/** A source text as the list of texts shows it. */
+export interface SourceTextEntry { readonly id: string; readonly titles: Record<string, string>; readonly reliability: string; readonly language: string }
+
 /** Every source text of the dataset: id and titles, for the list of texts. */
-export function listSourceTexts(store: Store, base: string, ontologyNamespace: string): { id: string; titles: Record<string, string>; reliability: string; language: string }[] {
+export function listSourceTexts(store: Store, base: string, ontologyNamespace: string): SourceTextEntry[] {
   const texts = store.getSubjects(rdf('type'), DataFactory.namedNode(`${ontologyNamespace}SourceText`), DataFactory.defaultGraph());
   return texts.map((t) => ({
     id: t.value.slice(`${base}text/`.length),

@@ -59,6 +59,13 @@ export class SparqlStoreClient {
       });
       const body = await response.text();
       if (!response.ok) throw new StoreFailure(`the SPARQL store at ${this.endpoint} answered ${response.status}: ${body.slice(0, 500).trim()}`);
+      // Virtuoso may answer a query cut by its own time limit with what it found so far ("anytime"
+      // results: 200 and an X-SQL-State header), and cuts any answer at its ResultSetMaxRows (saying so
+      // in X-SPARQL-MaxRows). An incomplete answer is never served, nor taken for a last page, as whole.
+      const state = response.headers.get('x-sql-state');
+      if (state) throw new StoreFailure(`the SPARQL store at ${this.endpoint} answered an incomplete result (${state}: ${response.headers.get('x-sql-message')?.slice(0, 300) ?? 'no message'})`);
+      const maxRows = response.headers.get('x-sparql-maxrows');
+      if (maxRows) throw new StoreFailure(`the SPARQL store at ${this.endpoint} cut its answer at its limit of ${maxRows} rows`);
       return body;
     } catch (error) {
       if (error instanceof StoreFailure) throw error;

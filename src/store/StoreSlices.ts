@@ -1,20 +1,24 @@
 /**
- * The dataset in an external SPARQL store, read a slice at a time into small N3.js stores, so that the
- * code written for the embedded store (the entity describer, the source-text reader, the relation
- * graphs) runs unchanged over them and the server never holds the whole dataset:
- * - the index: the few predicates the lists, search, browse pages and visualisations need (types,
- *   labels, name variants, statements' subject, predicate, object, dates and source, mentions' bodies);
- * - an entity's neighbourhood: what EntityDescriber reads for one entity, with its graphs;
- * - one named graph, for the source reader and /graph/{id}.
+ * The dataset in an external SPARQL store, read a slice at a time, so that the server never holds or
+ * walks the whole dataset; what is read goes into small N3.js stores where the code written for the
+ * embedded store (the entity describer, the source-text reader, the relation graphs) runs unchanged:
+ * - the search index, the only thing read at start-up: each entity's class, labels, name variants and
+ *   number of mentions, a page of entities at a time (a store caps one answer's rows: Virtuoso's
+ *   ResultSetMaxRows);
+ * - on request: an entity's neighbourhood (what EntityDescriber reads for one entity, with its graphs),
+ *   one named graph (the source reader, /graph/{id}), the list of texts, the statements of some
+ *   relations (the visualisations), the statement counts of a class's entities (browse), and where a
+ *   renamed entity went.
  * Every query is a template in this file with its parameters put in as terms (QueryRewriting). Only
- * quads of the dataset's own graphs are kept: the index query is confined to them by FROM NAMED, the
- * others start from our IRIs and their rows are filtered here (a FROM NAMED list of every graph made
- * Virtuoso ten times slower on them).
+ * quads of the dataset's own graphs are read: the entity and graph queries start from our IRIs and
+ * their rows are filtered here, the others filter their graphs by the build's graph prefix (a FROM
+ * NAMED list of every graph made Virtuoso ten times slower, and at a thousand texts it is a long query).
  */
 import { DataFactory, Store } from 'n3';
 import type { NamedNode, Quad } from '@rdfjs/types';
-import { prefixes } from '../ontology/Vocabulary.ts';
-import { confineToGraphs, parseQuery, substituteTerms } from './QueryRewriting.ts';
+import { prefixes, rdf, rdfs, skos } from '../ontology/Vocabulary.ts';
+import { parseQuery, substituteTerms } from './QueryRewriting.ts';
+import type { IndexedEntity } from './SearchIndex.ts';
 import type { SparqlStoreClient, TermRow } from './SparqlStoreClient.ts';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
@@ -25,28 +29,74 @@ PREFIX dcterms: <${prefixes.dcterms}> PREFIX prov: <${prefixes.prov}> PREFIX oa:
 /** The named graphs whose IRI starts with ?prefix (the build's graphs are all under {base}graph/). */
 const graphsTemplate = parseQuery(`SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }`);
 
-const indexTemplate = parseQuery(`${prologue}
-CONSTRUCT { ?s ?p ?o } WHERE {
-  ?s ?p ?o
-  FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel, schema:description, dcterms:isReplacedBy, rdf:subject, rdf:predicate, rdf:object,
-                prov:wasDerivedFrom, ?date, ?startDate, ?endDate, ?reliability, dcterms:title, dcterms:language, oa:hasBody))
+/**
+ * One page of the search index: the class's entities after ?after (in the order of their IRIs' text),
+ * each with its types, labels and name variants, one row each. The page is cut by LIMIT (set per use).
+ */
+const searchPageTemplate = parseQuery(`${prologue}
+SELECT DISTINCT ?entity ?p ?o WHERE {
+  GRAPH ?g { ?entity a ?class } GRAPH ?g2 { ?entity ?p ?o }
+  FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel))
+  FILTER(STRSTARTS(STR(?g), ?prefix) && STRSTARTS(STR(?g2), ?prefix) && STR(?entity) > ?after)
+} ORDER BY STR(?entity)`);
+
+/** How often the texts mention each of a page's entities (those after ?after, up to ?last). */
+const mentionsTemplate = parseQuery(`${prologue}
+SELECT ?entity (COUNT(DISTINCT ?annotation) AS ?mentions) WHERE {
+  GRAPH ?g { ?entity a ?class } GRAPH ?g2 { ?annotation oa:hasBody ?entity }
+  FILTER(STRSTARTS(STR(?g), ?prefix) && STRSTARTS(STR(?g2), ?prefix) && STR(?entity) > ?after && STR(?entity) <= ?last)
+} GROUP BY ?entity`);
+
+/** The IRI a renamed or merged entity was replaced by. */
+const replacementTemplate = parseQuery(`${prologue}
+SELECT ?replacement WHERE { GRAPH ?g { ?entity dcterms:isReplacedBy ?replacement } FILTER(STRSTARTS(STR(?g), ?prefix)) }`);
+
+/** The source texts with what their list shows. */
+const sourceTextsTemplate = parseQuery(`${prologue}
+SELECT DISTINCT ?text ?p ?o WHERE {
+  GRAPH ?g { ?text a ?sourceText ; ?p ?o } FILTER(?p IN (dcterms:title, dcterms:language, ?reliability))
+  FILTER(STRSTARTS(STR(?g), ?prefix))
 }`);
+
+/** The statements of one relation, with what the visualisations draw of them. */
+const relationTemplate = parseQuery(`${prologue}
+SELECT DISTINCT ?statement ?p ?o WHERE {
+  GRAPH ?g { ?statement rdf:predicate ?relation ; ?p ?o }
+  FILTER(?p IN (rdf:subject, rdf:object, rdf:predicate, prov:wasDerivedFrom, ?date, ?startDate, ?endDate))
+  FILTER(STRSTARTS(STR(?g), ?prefix))
+}`);
+
+/** How many statements each entity of a class is the subject or object of. */
+const statementCountsTemplate = parseQuery(`${prologue}
+SELECT ?entity (COUNT(*) AS ?statements) WHERE {
+  { SELECT DISTINCT ?entity ?statement ?role WHERE {
+    GRAPH ?g { ?entity a ?class } GRAPH ?g2 { ?statement ?role ?entity }
+    FILTER(?role IN (rdf:subject, rdf:object))
+    FILTER(STRSTARTS(STR(?g), ?prefix) && STRSTARTS(STR(?g2), ?prefix))
+  } }
+} GROUP BY ?entity`);
+
+/** Our entity classes, by local name. */
+const entityClasses = ['Person', 'Faction', 'Document', 'Position', 'Event', 'Place'];
 
 /**
  * Every quad EntityDescriber.describe reads: the entity's own, those pointing to it, its statement
  * nodes with their annotations, targets and selectors, and the labels of its neighbours. One query per
  * part, sent together: simple patterns each store plans well (one UNION of them all took Virtuoso
- * seconds, and with BIND it failed to compile).
+ * seconds, and with BIND it failed to compile). A statement's link to the entity is matched as a
+ * predicate in a list rather than as a property path (rdf:subject|rdf:object): Comunica finds nothing
+ * with such a path inside GRAPH.
  */
+const aboutEntity = '?statement ?role ?entity FILTER(?role IN (rdf:subject, rdf:object))';
 const entityTemplates = [
   'GRAPH ?g { ?s ?p ?o } FILTER(?s = ?entity)',
   'GRAPH ?g { ?s ?p ?o } FILTER(?o = ?entity)',
-  'GRAPH ?g1 { ?s rdf:subject|rdf:object ?entity } GRAPH ?g { ?s ?p ?o }',
-  'GRAPH ?g1 { ?statement rdf:subject|rdf:object ?entity . ?s oa:hasBody ?statement } GRAPH ?g { ?s ?p ?o }',
-  'GRAPH ?g1 { ?statement rdf:subject|rdf:object ?entity . ?annotation oa:hasBody ?statement ; oa:hasTarget ?s } GRAPH ?g { ?s ?p ?o }',
-  'GRAPH ?g1 { ?statement rdf:subject|rdf:object ?entity . ?annotation oa:hasBody ?statement ; oa:hasTarget ?target . ?target oa:hasSelector ?s } GRAPH ?g { ?s ?p ?o }',
+  `GRAPH ?g1 { ?s ?role ?entity FILTER(?role IN (rdf:subject, rdf:object)) } GRAPH ?g { ?s ?p ?o }`,
+  `GRAPH ?g1 { ${aboutEntity} ?s oa:hasBody ?statement } GRAPH ?g { ?s ?p ?o }`,
+  `GRAPH ?g1 { ${aboutEntity} ?annotation oa:hasBody ?statement ; oa:hasTarget ?s } GRAPH ?g { ?s ?p ?o }`,
+  `GRAPH ?g1 { ${aboutEntity} ?annotation oa:hasBody ?statement ; oa:hasTarget ?target . ?target oa:hasSelector ?s } GRAPH ?g { ?s ?p ?o }`,
   'GRAPH ?g1 { ?entity ?p1 ?s } FILTER(isIRI(?s)) GRAPH ?g { ?s ?p ?o } FILTER(?p = rdfs:label)',
-  'GRAPH ?g1 { ?statement rdf:subject|rdf:object ?entity ; rdf:subject|rdf:object|rdf:predicate|prov:wasDerivedFrom ?s } GRAPH ?g { ?s ?p ?o } FILTER(?p = rdfs:label)',
+  `GRAPH ?g1 { ${aboutEntity} ?statement ?link ?s FILTER(?link IN (rdf:subject, rdf:object, rdf:predicate, prov:wasDerivedFrom)) } GRAPH ?g { ?s ?p ?o } FILTER(?p = rdfs:label)`,
 ].map((pattern) => parseQuery(`${prologue}\nSELECT DISTINCT ?s ?p ?o ?g WHERE { ${pattern} }`));
 
 const graphTemplate = parseQuery(`SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }`);
@@ -54,19 +104,90 @@ const graphTemplate = parseQuery(`SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?
 /** Internal queries may take longer than a visitor's query: the index is read once, at start-up. */
 const sliceTimeoutMs = 120_000;
 
-export class StoreSlices {
-  constructor(private readonly client: SparqlStoreClient, readonly graphs: readonly string[]) {}
+export interface SliceOptions {
+  /** Most rows in one page of the search index (default 50 000). */
+  readonly pageRows?: number;
+}
 
-  /** The named graphs of the build found in the store. */
+export class StoreSlices {
+  private readonly prefix;
+  private readonly rcp;
+  private readonly pageRows: number;
+
+  /** `base` and `ontologyNamespace` are the build's; `graphs` its named graphs in the store. */
+  constructor(private readonly client: SparqlStoreClient, readonly graphs: readonly string[], base: string, ontologyNamespace: string, options: SliceOptions = {}) {
+    this.prefix = literal(`${base}graph/`);
+    this.rcp = (local: string) => namedNode(ontologyNamespace + local);
+    this.pageRows = options.pageRows ?? 50_000;
+  }
+
+  /** The named graphs of the build found in the store (a scan of the whole store: slow on a large one). */
   static async graphsIn(client: SparqlStoreClient, base: string): Promise<string[]> {
     const { rows } = await client.select(substituteTerms(graphsTemplate, { prefix: literal(`${base}graph/`) }), sliceTimeoutMs);
     return rows.map((row) => row.g.value).sort();
   }
 
-  async index(ontologyNamespace: string): Promise<Store> {
-    const rcp = (local: string) => namedNode(ontologyNamespace + local);
-    const query = substituteTerms(indexTemplate, { date: rcp('date'), startDate: rcp('startDate'), endDate: rcp('endDate'), reliability: rcp('reliability') });
-    return new Store(await this.client.triples(confineToGraphs(query, this.graphs), sliceTimeoutMs));
+  /**
+   * What the search index needs of every entity, read a page at a time: a page ends inside the rows of
+   * its last entity, so that entity is left for the next page, which starts after the one before it.
+   */
+  async searchEntities(): Promise<IndexedEntity[]> {
+    const entities: IndexedEntity[] = [];
+    for (const type of entityClasses) {
+      const cls = this.rcp(type);
+      let after = '';
+      for (;;) {
+        const page = { ...substituteTerms(searchPageTemplate, { class: cls, prefix: this.prefix, after: literal(after) }), limit: this.pageRows };
+        const { rows } = await this.client.select(page, sliceTimeoutMs);
+        const complete = rows.length < this.pageRows;
+        const last = rows.at(-1)?.entity.value;
+        const kept = complete ? rows : rows.filter((row) => row.entity.value !== last);
+        if (!kept.length) {
+          if (complete) break;
+          throw new Error(`one entity (${last}) has more than ${this.pageRows} names: raise the page size of the search index`);
+        }
+        const upTo = kept.at(-1)!.entity.value;
+        const mentions = await this.client.select(substituteTerms(mentionsTemplate, { class: cls, prefix: this.prefix, after: literal(after), last: literal(upTo) }), sliceTimeoutMs);
+        const mentionCount = new Map(mentions.rows.map((row) => [row.entity.value, Number(row.mentions.value)]));
+        entities.push(...entitiesOfRows(kept, type, mentionCount));
+        if (complete) break;
+        after = upTo;
+      }
+    }
+    return entities;
+  }
+
+  /** The IRI that replaced a renamed or merged entity, if any. */
+  async replacement(iri: string): Promise<string | undefined> {
+    const { rows } = await this.client.select(substituteTerms(replacementTemplate, { entity: namedNode(iri), prefix: this.prefix }), sliceTimeoutMs);
+    return rows.map((row) => row.replacement.value).sort()[0];
+  }
+
+  /** The source texts' types, titles, languages and reliability, in the default graph. */
+  async sourceTexts(): Promise<Store> {
+    const sourceText = this.rcp('SourceText');
+    const { rows } = await this.client.select(substituteTerms(sourceTextsTemplate, { sourceText, reliability: this.rcp('reliability'), prefix: this.prefix }), sliceTimeoutMs);
+    const store = new Store();
+    for (const row of rows) {
+      const text = namedNode(row.text.value);
+      store.addQuad(quad(text, rdf('type'), sourceText, defaultGraph()));
+      store.addQuad(quadOf({ s: text, p: row.p, o: row.o }, defaultGraph()));
+    }
+    return store;
+  }
+
+  /** The statements of the given relations (local names): their subject, object, predicate, source and dates, in the default graph. */
+  async relations(relations: readonly string[]): Promise<Store> {
+    const dates = { date: this.rcp('date'), startDate: this.rcp('startDate'), endDate: this.rcp('endDate') };
+    const answers = await Promise.all(relations.map((relation) =>
+      this.client.select(substituteTerms(relationTemplate, { relation: this.rcp(relation), prefix: this.prefix, ...dates }), sliceTimeoutMs)));
+    return new Store(answers.flatMap(({ rows }) => rows.map((row) => quadOf({ s: row.statement, p: row.p, o: row.o }, defaultGraph()))));
+  }
+
+  /** How many statements each entity of the class (local name) is the subject or object of; entities with none are left out. */
+  async statementCounts(type: string): Promise<Map<string, number>> {
+    const { rows } = await this.client.select(substituteTerms(statementCountsTemplate, { class: this.rcp(type), prefix: this.prefix }), sliceTimeoutMs);
+    return new Map(rows.map((row) => [row.entity.value, Number(row.statements.value)]));
   }
 
   /** The entity's neighbourhood, each quad in its named graph and again in the default graph (the union). */
@@ -85,8 +206,21 @@ export class StoreSlices {
   }
 }
 
+/** The index entries of a page's rows (its entities' rows are together: the page is sorted by entity). */
+function entitiesOfRows(rows: readonly TermRow[], type: string, mentions: ReadonlyMap<string, number>): IndexedEntity[] {
+  const byEntity = new Map<string, { labels: Record<string, string>; altLabels: string[] }>();
+  for (const { entity, p, o } of rows) {
+    const entry = byEntity.get(entity.value) ?? { labels: {}, altLabels: [] };
+    byEntity.set(entity.value, entry);
+    if (o.termType !== 'Literal') continue;
+    if (p.equals(rdfs('label'))) entry.labels[o.language || 'und'] = o.value;
+    else if (p.equals(skos('altLabel'))) entry.altLabels.push(o.value);
+  }
+  return [...byEntity].map(([iri, { labels, altLabels }]) => ({ iri, type, labels, altLabels, mentions: mentions.get(iri) ?? 0 }));
+}
+
 /** A row of ?s ?p ?o as a quad in `graph`. */
-function quadOf(row: TermRow, graph: NamedNode): Quad {
+function quadOf(row: TermRow, graph: Quad['graph']): Quad {
   const { s, p, o } = row;
   if (s.termType !== 'NamedNode' && s.termType !== 'BlankNode') throw new Error(`the store answered a ${s.termType} as a subject`);
   if (o.termType !== 'NamedNode' && o.termType !== 'BlankNode' && o.termType !== 'Literal') throw new Error(`the store answered a ${o.termType} as an object`);

@@ -22,4 +22,11 @@ describe('the external store settings', () => {
     expect(() => readConfiguration({ SPARQL_STORE: 'http://127.0.0.1:8890/sparql', SPARQL_GRAPH_STORE: 'not a url' })).toThrow(/SPARQL_GRAPH_STORE must be an http\(s\) URL/);
     expect(() => readConfiguration({ SPARQL_GRAPH_STORE: 'http://127.0.0.1:8890/sparql-graph-crud' })).toThrow(/SPARQL_GRAPH_STORE is set but SPARQL_STORE is not/);
   });
+
+  it('make representations ahead by default on the embedded store only: on an external one they are made on request', () => {
+    expect(readConfiguration({}).prepareRepresentations).toBe(true);
+    expect(readConfiguration({ SPARQL_STORE: 'http://127.0.0.1:8890/sparql' }).prepareRepresentations).toBe(false);
+    expect(readConfiguration({ SPARQL_STORE: 'http://127.0.0.1:8890/sparql', PREPARE_REPRESENTATIONS: '1' }).prepareRepresentations).toBe(true);
+    expect(readConfiguration({ PREPARE_REPRESENTATIONS: '0' }).prepareRepresentations).toBe(false);
+  });
 });
