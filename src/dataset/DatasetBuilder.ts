@@ -18,7 +18,7 @@ import { AnnotationErrors, byPosition, type AnnotationError } from '../annotatio
 import { writeTei } from '../annotation/TeiWriter.ts';
 import { extractFrame, extractText } from '../extraction/Extractor.ts';
 import { canonicalQuads, jsonLdContext, ourPrefixes, toJsonLd, toRdfXml, unionOf, writeRdf, type JsonLdDocument } from './RdfFormats.ts';
-import { datasetExports, writeExports } from './Exports.ts';
+import { datasetExports, writeExports, type ExportText } from './Exports.ts';
 import { readCorpusFrame, readTextFile, inputsDigest, type CorpusFrame, type CorpusLocation, defaultLocation } from './Corpus.ts';
 import { DumpStream, drained, finished } from './DumpStream.ts';
 import { combineGraphContents, readGraphContents, type GraphContents } from './GraphContents.ts';
@@ -142,7 +142,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
     if (!dumps || !publication) return { manifest: manifest([]), warnings, timings: clock.timings };
 
     const exportContext = { contents: clock.time('export', () => combineGraphContents(contents)), base: options.base, version };
-    for (const [name, content] of clock.time('export', () => writeExports(exportContext))) dumps.put(name, content);
+    for (const [name, text] of clock.time('export', () => writeExports(exportContext))) await clock.timeAsync('export', () => dumps.putExport(name, text));
     await clock.timeAsync('serialise', () => dumps.addOntology(frame));
     const files = await clock.timeAsync('publish', () => dumps.finish());
     const dir = clock.time('publish', () => {
@@ -223,6 +223,14 @@ class Dumps {
   }
 
   put(name: string, content: string): void { this.#whole.set(name, Buffer.from(content, 'utf8')); }
+
+  /** An export, written as it is made: a large corpus's may be too long for one string. */
+  async putExport(name: string, text: ExportText): Promise<void> {
+    const file = new DumpStream(this.publication.pathOf(name), false);
+    this.#files.set(name, file);
+    for (const piece of typeof text === 'string' ? [text] : text) if (!file.write(piece)) await drained(file);
+    file.end();
+  }
 
   /** The ontology on its own, in three formats, and our JSON-LD context. */
   async addOntology(frame: CorpusFrame): Promise<void> {

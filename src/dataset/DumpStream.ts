@@ -14,21 +14,24 @@ const pieceBytes = 1 << 20;
 
 export class DumpStream extends Writable {
   readonly #plain: WriteStream;
-  readonly #gzip: Gzip;
-  readonly #gzipFile: WriteStream;
+  readonly #gzip?: Gzip;
+  readonly #gzipFile?: WriteStream;
   readonly #hash = createHash('sha256');
   #bytes = 0;
   #pending: Buffer[] = [];
   #pendingBytes = 0;
 
-  constructor(readonly path: string) {
+  /** `gzip`: whether a gzipped copy is written beside it (`{path}.gz`). */
+  constructor(readonly path: string, readonly gzip = true) {
     super({ decodeStrings: true });
     this.#plain = createWriteStream(path);
-    // Level 6 (zlib's default), not 9: a third of the time for dumps about 2% larger.
-    this.#gzip = createGzip({ level: constants.Z_DEFAULT_COMPRESSION });
-    this.#gzipFile = createWriteStream(`${path}.gz`);
-    this.#gzip.pipe(this.#gzipFile);
-    for (const stream of [this.#plain, this.#gzip, this.#gzipFile]) stream.on('error', (error: Error) => this.destroy(error));
+    // zlib's default level (6), not 9: several times faster, for dumps only slightly larger.
+    if (gzip) {
+      this.#gzip = createGzip({ level: constants.Z_DEFAULT_COMPRESSION });
+      this.#gzipFile = createWriteStream(`${path}.gz`);
+      this.#gzip.pipe(this.#gzipFile);
+    }
+    for (const stream of [this.#plain, this.#gzip, this.#gzipFile]) stream?.on('error', (error: Error) => this.destroy(error));
   }
 
   get bytes(): number { return this.#bytes; }
@@ -47,9 +50,9 @@ export class DumpStream extends Writable {
   override _final(done: (error?: Error | null) => void): void {
     this.#flush().then(() => {
       this.#plain.end();
-      this.#gzip.end();
-      return Promise.all([once(this.#plain, 'close'), once(this.#gzipFile, 'close')]);
-    }).then(() => { for (const file of [this.path, `${this.path}.gz`]) syncToDisk(file); done(); }, done);
+      this.#gzip?.end();
+      return Promise.all([once(this.#plain, 'close'), ...(this.#gzipFile ? [once(this.#gzipFile, 'close')] : [])]);
+    }).then(() => { for (const file of this.gzip ? [this.path, `${this.path}.gz`] : [this.path]) syncToDisk(file); done(); }, done);
   }
 
   async #flush(): Promise<void> {
@@ -60,7 +63,7 @@ export class DumpStream extends Writable {
     this.#bytes += piece.byteLength;
     const waits: Promise<unknown>[] = [];
     if (!this.#plain.write(piece)) waits.push(once(this.#plain, 'drain'));
-    if (!this.#gzip.write(piece)) waits.push(once(this.#gzip, 'drain'));
+    if (this.#gzip && !this.#gzip.write(piece)) waits.push(once(this.#gzip, 'drain'));
     await Promise.all(waits);
   }
 }

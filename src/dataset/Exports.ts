@@ -7,7 +7,7 @@
 import type { GraphContents } from './GraphContents.ts';
 import { gexfMediaType, graphMlMediaType, toGexf, toGraphMl } from './NetworkFormats.ts';
 import { csvMediaType, entitiesCsv, statementsCsv } from './TableFormats.ts';
-import { annotationCollectionLabel, annotationMediaType, wholeAnnotationCollection } from './WebAnnotationCollection.ts';
+import { annotationCollectionLabel, annotationMediaType, wholeAnnotationCollectionJson } from './WebAnnotationCollection.ts';
 
 export interface ExportContext {
   readonly contents: GraphContents;
@@ -24,14 +24,17 @@ export interface DatasetExport {
   /** The specification the file follows, for DCAT's dcterms:conformsTo. */
   readonly conformsTo: string;
   readonly title: string;
-  readonly write: (context: ExportContext) => string;
+  readonly write: (context: ExportContext) => ExportText;
 }
+
+/** An export's text: whole, or in pieces where a large corpus's would be longer than one string can be. */
+export type ExportText = string | Generator<string>;
 
 const networkDescription = 'Entities of the RCP factions knowledge graph as nodes, the statements of its source texts as edges';
 
 export const datasetExports: readonly DatasetExport[] = [
   { file: 'annotations.jsonld', name: 'annotations', mediaType: annotationMediaType, conformsTo: 'http://www.w3.org/TR/annotation-model/', title: 'Web Annotations: every mention and every statement\'s passage',
-    write: ({ contents, base }) => JSON.stringify(wholeAnnotationCollection(contents.annotations, `${base}annotations.jsonld`, annotationCollectionLabel), null, 1) + '\n' },
+    write: ({ contents, base }) => wholeAnnotationCollectionJson(contents.annotations, `${base}annotations.jsonld`, annotationCollectionLabel) },
   { file: 'graph.graphml', name: 'graphml', mediaType: graphMlMediaType, conformsTo: 'http://graphml.graphdrawing.org/xmlns', title: 'The network of entities and statements (GraphML)',
     write: ({ contents }) => toGraphMl(contents, networkDescription) },
   { file: 'graph.gexf', name: 'gexf', mediaType: gexfMediaType, conformsTo: 'http://www.gexf.net/1.2draft', title: 'The network of entities and statements, dated for a timeline (GEXF)',
@@ -43,6 +46,6 @@ export const datasetExports: readonly DatasetExport[] = [
 ];
 
 /** Every export of a build, written from what its graphs hold. */
-export function writeExports(context: ExportContext): Map<string, string> {
+export function writeExports(context: ExportContext): Map<string, ExportText> {
   return new Map(datasetExports.map((e) => [e.file, e.write(context)]));
 }

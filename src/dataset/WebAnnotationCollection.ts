@@ -119,3 +119,24 @@ export function wholeAnnotationCollection(annotations: readonly TextAnnotation[]
   const { '@context': _context, ...page } = annotationPage(annotations.map(webAnnotation), 1, layout)!;
   return { ...annotationCollection(annotations.length, layout), first: page };
 }
+
+/**
+ * The whole collection as JSON text, in pieces (the same text as `JSON.stringify(whole, null, 1)`):
+ * a large corpus's collection is longer than the longest string JavaScript can hold.
+ */
+export function* wholeAnnotationCollectionJson(annotations: readonly TextAnnotation[], id: string, label: string): Generator<string> {
+  const empty = wholeAnnotationCollection([], id, label);
+  if (!annotations.length) { yield JSON.stringify(empty, null, 1) + '\n'; return; }
+  // Spread over the empty collection, so the keys keep their order; the items are written one by one at the mark.
+  const envelope = JSON.stringify({ ...empty, total: annotations.length, first: { ...(empty.first as AnnotationPage), items: [itemsMark] } }, null, 1);
+  const mark = JSON.stringify(itemsMark);
+  const at = envelope.indexOf(mark);
+  const indent = envelope.slice(envelope.lastIndexOf('\n', at) + 1, at);
+  yield envelope.slice(0, at);
+  for (const [n, annotation] of annotations.entries()) {
+    yield (n ? `,\n${indent}` : '') + JSON.stringify(webAnnotation(annotation), null, 1).replaceAll('\n', `\n${indent}`);
+  }
+  yield envelope.slice(at + mark.length) + '\n';
+}
+
+const itemsMark = '\u0000items\u0000';

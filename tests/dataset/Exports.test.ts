@@ -17,7 +17,7 @@ import { datasetExports } from '../../src/dataset/Exports.ts';
 import type { GraphContents, StatedRelation, TextAnnotation } from '../../src/dataset/GraphContents.ts';
 import { timeInterval, toGexf, toGraphMl } from '../../src/dataset/NetworkFormats.ts';
 import { statementColumns, statementsCsv } from '../../src/dataset/TableFormats.ts';
-import { annotationCollection, annotationPage, webAnnotation, type CollectionLayout } from '../../src/dataset/WebAnnotationCollection.ts';
+import { annotationCollection, annotationPage, webAnnotation, wholeAnnotationCollection, wholeAnnotationCollectionJson, type CollectionLayout } from '../../src/dataset/WebAnnotationCollection.ts';
 import { readManifest } from '../../src/store/DatasetStore.ts';
 import { builtDataset, id, rcp, text } from '../support/dataset.ts';
 import { makeFixtureCorpus } from '../support/fixtureCorpus.ts';
@@ -122,6 +122,14 @@ describe('the Web Annotation collection', () => {
     expect(last.items.map((a) => a.id)).toEqual([annotation(5).iri]);
     expect(annotationPage(items, 4, layout)).toBeUndefined();
     expect(annotationPage(items, 0, layout)).toBeUndefined();
+  });
+
+  it('is written in pieces as the same text JSON.stringify gives whole, for a collection longer than one string can be', () => {
+    const annotations = [1, 2, 3].map(annotation);
+    const pieces = [...wholeAnnotationCollectionJson(annotations, layout.id, layout.label)];
+    expect(pieces.length).toBeGreaterThan(annotations.length);
+    expect(pieces.join('')).toBe(JSON.stringify(wholeAnnotationCollection(annotations, layout.id, layout.label), null, 1) + '\n');
+    expect([...wholeAnnotationCollectionJson([], layout.id, layout.label)].join('')).toBe(JSON.stringify(wholeAnnotationCollection([], layout.id, layout.label), null, 1) + '\n');
   });
 });
 
