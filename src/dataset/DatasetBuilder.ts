@@ -5,8 +5,9 @@
  * It streams: the registry and the ontology (the frame) are read first, then each text in turn is read,
  * checked, extracted, validated and appended to the dumps, so memory grows with the registry and the
  * exports' tables, not with the quads. Validation by parts is validation of the whole: each text's graph
- * is validated together with the registry's description of every entity it names, and a text's graph
- * only adds relations to an entity, which no shape counts across graphs.
+ * is validated together with the registry's description of every entity it names and the ontology's
+ * class hierarchy (which sh:class follows), and a text's graph only adds relations to an entity, which no
+ * shape counts across graphs.
  */
 import { createHash } from 'node:crypto';
 import { Writer } from 'n3';
@@ -26,6 +27,7 @@ import { startPublication, defaultDistDir, type Publication } from './Publicatio
 import { ShapeValidator, type ShapeViolation } from './ShaclValidation.ts';
 import { StatisticsTally, type CorpusStatistics } from './Statistics.ts';
 import { UnionOfGraphs } from './UnionOfGraphs.ts';
+import { rdfs } from '../ontology/Vocabulary.ts';
 
 export interface BuildOptions {
   readonly base: string;
@@ -105,10 +107,13 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
     };
 
     let registryBySubject = new Map<string, Quad[]>();
+    // sh:class follows rdfs:subClassOf in the data: each part gets the ontology's class hierarchy.
+    let classHierarchy: Quad[] = [];
     if (!errors.length) {
       const quads = clock.time('extract', () => canonicalQuads(extractFrame(frame)));
       violations.push(...await clock.timeAsync('validate', () => validator.validate(quads)));
       registryBySubject = bySubject(quads.filter((q) => !q.graph.equals(iris.ontologyGraph())));
+      classHierarchy = quads.filter((q) => q.predicate.equals(rdfs('subClassOf')));
       await addGraphs(quads);
     }
 
@@ -124,7 +129,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
       // Once anything is wrong the build will not be published: the rest is only read, for its errors.
       if (errors.length) continue;
       const quads = clock.time('extract', () => canonicalQuads(extractText(text, frame)));
-      const partition = [...quads, ...entitiesNamed(quads, registryBySubject)];
+      const partition = [...quads, ...entitiesNamed(quads, registryBySubject), ...classHierarchy];
       violations.push(...await clock.timeAsync('validate', () => validator.validate(partition)));
       await addGraphs(quads, iris.text(text.metadata.id).value);
       if (dumps) clock.time('serialise', () => dumps.addText(text, frame));
