@@ -1,9 +1,11 @@
 /**
- * The Express application: the middleware every request passes (request log, security headers,
- * compression), then the routes, mounted under the base IRI's path. The dataset and the query executor
- * are read through functions, so a reload swaps them without rebuilding the app.
+ * The application: the prepared-entity lane first (see PreparedEntityLane.ts), then the Express app with
+ * the middleware every request passes (request log, security headers, compression) and the routes,
+ * mounted under the base IRI's path. The dataset and the query executor are read through functions, so
+ * a reload swaps them without rebuilding the app.
  */
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type Request, type Response } from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
@@ -15,6 +17,7 @@ import { readExampleQueries } from './ExampleQueries.ts';
 import { exportRoutes } from './ExportRoutes.ts';
 import { linkedDataRoutes } from './LinkedDataRoutes.ts';
 import { pageRoutes } from './PageRoutes.ts';
+import { preparedEntityLane, type NodeMiddleware } from './PreparedEntityLane.ts';
 import { sendError } from './Responses.ts';
 import type { ServedDataset } from './ServedDataset.ts';
 import { sparqlEndpoint } from './SparqlEndpoint.ts';
@@ -46,22 +49,32 @@ export const queryPageStyleHashes = ["'sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b
 export const assetsDir = new URL('./assets/', import.meta.url).pathname;
 export const bundleDir = new URL('../../dist/assets/', import.meta.url).pathname;
 
-export function createApp(state: AppState, configuration: ServerConfiguration, log: Logger): Express {
+/** Node's request listener: the prepared-entity lane, and Express for everything the lane leaves. */
+export function createRequestListener(state: AppState, configuration: ServerConfiguration, log: Logger): (req: IncomingMessage, res: ServerResponse) => void {
+  const requestLog = pinoHttp({ logger: log, customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'), autoLogging: { ignore: (req) => req.url === '/healthz' } });
+  const securityHeaders = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives },
+    crossOriginResourcePolicy: { policy: 'cross-origin' }, // our data is meant to be fetched from other origins
+    crossOriginEmbedderPolicy: false,
+  }) as NodeMiddleware;
+  const app = createApp(state, configuration, log, [requestLog, securityHeaders]);
+  const lane = preparedEntityLane({ dataset: state.dataset, draining: state.draining, before: [requestLog, securityHeaders] });
+  return (req, res) => { if (!lane(req, res)) app(req, res); };
+}
+
+/** The Express application; the two middlewares given are the request log and the security headers, shared with the lane. */
+export function createApp(state: AppState, configuration: ServerConfiguration, log: Logger, [requestLog, securityHeaders]: readonly [NodeMiddleware, NodeMiddleware]): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // representations carry their own strong ETags
   app.set('query parser', 'extended');
 
-  app.use(pinoHttp({ logger: log, customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'), autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(requestLog);
   app.use((req, res, next) => {
     if (state.draining()) { res.setHeader('Connection', 'close'); return sendError(res, 503, 'the server is shutting down', { 'Retry-After': '5' }); }
     next();
   });
-  app.use(helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives },
-    crossOriginResourcePolicy: { policy: 'cross-origin' }, // our data is meant to be fetched from other origins
-    crossOriginEmbedderPolicy: false,
-  }));
+  app.use(securityHeaders);
   app.use(compression({ threshold: 1024, filter: (req, res) => !res.getHeader('Content-Encoding') && compression.filter(req, res) }));
 
   const root = new URL(configuration.base).pathname;

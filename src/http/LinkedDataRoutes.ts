@@ -12,7 +12,7 @@ import { unionOf } from '../dataset/RdfFormats.ts';
 import { serialiseQuads } from '../store/SparqlEngine.ts';
 import { readSourceText, sourceTextWording } from '../store/SourceTextReader.ts';
 import { dumpPaths, voidDescription } from './DatasetDescription.ts';
-import { formatByExtension, html, negotiate, rdfFormats } from './Negotiation.ts';
+import { chooseFormat, html, negotiate, rdfFormats, resourceFile, teiMediaType } from './Negotiation.ts';
 import { methodNotAllowed, sendError, sendRepresentation } from './Responses.ts';
 import type { ServedDataset } from './ServedDataset.ts';
 import { renderDocument } from './pages/Html.ts';
@@ -21,28 +21,12 @@ import { OntologyPage } from './pages/OntologyPage.ts';
 import { TextPage } from './pages/TextPage.ts';
 import { TextListPage } from './pages/TextListPage.ts';
 import { DatasetPage } from './pages/DatasetPage.ts';
-import { entityRepresentation } from './EntityRepresentations.ts';
+import { entityRepresentation, readEntityRequest } from './EntityRepresentations.ts';
 import { entityCitation } from './Citation.ts';
 import { isCitationExtension, sendCitation } from './ExportRoutes.ts';
 import { uiLanguage } from './UiLanguage.ts';
 
-const entityTypes = ['person', 'faction', 'document', 'position', 'event', 'place'];
-const resourceFile = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+(?:\.(?:json|xml))?))?$/;
-/** A source text in TEI P5 (RFC 6129), as the build wrote it. */
-const teiMediaType = 'application/tei+xml';
 const rdfMediaTypes = rdfFormats.map((f) => f.mediaType);
-
-/** Which representation a request asks for: by extension, or by Accept; undefined means 406. */
-function chooseFormat(req: Request, extension: string | undefined, offered: readonly string[]): string | undefined | 'bad-extension' {
-  if (extension) {
-    if (extension === 'html') return offered.includes(html) ? html : 'bad-extension';
-    if (extension === 'txt') return offered.includes('text/plain') ? 'text/plain' : 'bad-extension';
-    if (extension === 'tei.xml') return offered.includes(teiMediaType) ? teiMediaType : 'bad-extension';
-    const format = formatByExtension(extension);
-    return format && offered.includes(format.mediaType) ? format.mediaType : 'bad-extension';
-  }
-  return negotiate(req, offered);
-}
 
 function notAcceptable(res: Response, offered: readonly string[]) {
   sendError(res, 406, `none of the formats you accept is available; this resource is offered as ${offered.join(', ')}`);
@@ -79,27 +63,19 @@ export function linkedDataRoutes(current: () => ServedDataset): Router {
   // --- Entities ------------------------------------------------------------------------------
   router.route('/id/:type/:file').get(async (req, res) => {
     const dataset = current();
-    const { type, file } = req.params;
-    const match = resourceFile.exec(file);
-    if (!entityTypes.includes(type) || !match) return notFound(req, res, file);
-    const [, slug, extension] = match;
-    const iri = `${dataset.base}id/${type}/${slug}`;
-    if (!dataset.exists(iri)) {
-      const replacement = await dataset.replacement(iri);
-      if (replacement) return res.redirect(301, root() + replacement.slice(dataset.base.length) + (extension ? `.${extension}` : ''));
-      return notFound(req, res, slug);
+    const asked = readEntityRequest(dataset, req.params.type, req.params.file, req);
+    switch (asked.kind) {
+      case 'not-found': return notFound(req, res, asked.guess);
+      case 'unknown-entity': {
+        const replacement = await dataset.replacement(asked.iri);
+        if (replacement) return res.redirect(301, root() + replacement.slice(dataset.base.length) + (asked.extension ? `.${asked.extension}` : ''));
+        return notFound(req, res, asked.guess);
+      }
+      case 'citation': return sendCitation(req, res, dataset, entityCitation(asked.iri, dataset.labelsOf(asked.iri), dataset.manifest, dataset.lastModified, 'en'), asked.extension);
+      case 'not-acceptable': return notAcceptable(res, asked.offered);
+      case 'representation':
+        return sendRepresentation(req, res, dataset, await entityRepresentation(dataset, asked.iri, asked.mediaType, asked.language), asked.options);
     }
-    if (isCitationExtension(extension)) return sendCitation(req, res, dataset, entityCitation(iri, dataset.labelsOf(iri), dataset.manifest, dataset.lastModified, 'en'), extension);
-    const offered = ['text/turtle', html, ...rdfMediaTypes.filter((m) => m !== 'text/turtle')];
-    const mediaType = chooseFormat(req, extension, offered);
-    if (mediaType === 'bad-extension') return notFound(req, res, slug);
-    if (!mediaType) return notAcceptable(res, offered);
-    const resourcePath = `${root()}id/${type}/${slug}`;
-    const representation = await entityRepresentation(dataset, iri, mediaType, uiLanguage(req));
-    const format = rdfFormats.find((f) => f.mediaType === mediaType);
-    return sendRepresentation(req, res, dataset, representation, mediaType === html
-      ? { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.html`, cors: false }
-      : { negotiated: !extension, resourcePath, contentLocation: `${resourcePath}.${format!.extension}` });
   }).all(methodNotAllowed(get));
 
   // --- The ontology --------------------------------------------------------------------------

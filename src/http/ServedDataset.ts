@@ -25,14 +25,9 @@ import type { QueryAnswer } from '../store/SparqlEngine.ts';
 import { SearchIndex } from '../store/SearchIndex.ts';
 import { listSourceTexts, type SourceTextEntry } from '../store/SourceTextReader.ts';
 import type { StoreSlices } from '../store/StoreSlices.ts';
+import { Representation } from './Representation.ts';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
-
-export interface Representation {
-  readonly body: Buffer;
-  readonly mediaType: string;
-  readonly etag: string;
-}
 
 /** An entity as the browse list shows it. */
 export interface BrowseEntry { readonly iri: string; readonly labels: Record<string, string>; readonly statements: number }
@@ -95,14 +90,19 @@ export class ServedDataset {
 
   /** A cached representation, made by `make` the first time it is asked for. */
   async representation(key: string, mediaType: string, make: () => Promise<string | Buffer> | string | Buffer): Promise<Representation> {
-    const cached = this.cache.get(`${key}|${mediaType}`);
+    const cached = this.cachedRepresentation(key, mediaType);
     if (cached) return cached;
     const made = await make();
     const body = Buffer.isBuffer(made) ? made : Buffer.from(made, 'utf8');
     const etag = `"${this.version}-${createHash('sha1').update(key).update(mediaType).digest('hex').slice(0, 16)}"`;
-    const representation = { body, mediaType, etag };
+    const representation = new Representation(body, mediaType, etag);
     this.cache.set(`${key}|${mediaType}`, representation);
     return representation;
+  }
+
+  /** The representation if it has been made already (what the prepared-entity lane serves), else undefined. */
+  cachedRepresentation(key: string, mediaType: string): Representation | undefined {
+    return this.cache.get(`${key}|${mediaType}`);
   }
 
   /** The named graphs of the dataset (one per text, the registry, the curated facts, the ontology). */

@@ -17,7 +17,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.ts';
 import { QueryPool } from '../store/QueryPool.ts';
 import { SparqlStoreClient } from '../store/SparqlStoreClient.ts';
 import { StoreSlices } from '../store/StoreSlices.ts';
-import { createApp } from './App.ts';
+import { createRequestListener } from './App.ts';
 import type { ServerConfiguration } from './Configuration.ts';
 import { ServedDataset } from './ServedDataset.ts';
 import { prepareEntityRepresentations } from './EntityRepresentations.ts';
@@ -57,7 +57,7 @@ export async function startServer(configuration: ServerConfiguration, options: S
       log.info({ representations: made, ms: Math.round(performance.now() - began) }, `prepared ${made} entity representations`);
     }, (error: unknown) => log.error({ err: error }, 'preparing representations failed; they are made on request instead'));
   };
-  const app = createApp({ dataset: () => dataset, queries: () => queries, ready: () => ready, draining: () => draining, prepared: () => prepared }, configuration, log);
+  const app = createRequestListener({ dataset: () => dataset, queries: () => queries, ready: () => ready, draining: () => draining, prepared: () => prepared }, configuration, log);
 
   const server = createServer({
     maxHeaderSize: 16_384, requestTimeout: configuration.requestTimeoutMs, headersTimeout: configuration.headersTimeoutMs, keepAliveTimeout: 5_000,
