@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputsDigest, defaultLocation, type CorpusLocation } from './Corpus.ts';
-import { buildDataset } from './DatasetBuilder.ts';
 import { currentBuildDir, defaultDistDir } from './Publication.ts';
 
 export function isUpToDate(builtDir: string | undefined, base: string, location: CorpusLocation = defaultLocation): boolean {
@@ -19,6 +18,8 @@ export async function ensureBuilt(base: string, report: (message: string) => voi
   const current = currentBuildDir(distDir);
   if (current && isUpToDate(current, base)) return current;
   report(current ? 'the dataset is out of date with its inputs: building' : 'no dataset built yet: building');
+  // Loaded only to build: a server starting on a current build never loads the builder and its validators.
+  const { buildDataset } = await import('./DatasetBuilder.ts');
   const result = await buildDataset({ base, distDir, report });
   return result.dir!;
 }

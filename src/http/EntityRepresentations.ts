@@ -5,7 +5,7 @@
  * clients find them ready (the data changes only when a new build is loaded).
  */
 import { unionOf } from '../dataset/RdfFormats.ts';
-import { serialiseQuads } from '../store/SparqlEngine.ts';
+import { serialiseQuads } from '../store/AnswerFormats.ts';
 import { isCitationExtension, type CitationExtension } from './ExportRoutes.ts';
 import { chooseFormat, html, rdfFormats, resourceFile } from './Negotiation.ts';
 import type { SendOptions } from './Responses.ts';

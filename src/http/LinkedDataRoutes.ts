@@ -9,7 +9,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { unionOf } from '../dataset/RdfFormats.ts';
-import { serialiseQuads } from '../store/SparqlEngine.ts';
+import { serialiseQuads } from '../store/AnswerFormats.ts';
 import { readSourceText, sourceTextWording } from '../store/SourceTextReader.ts';
 import { dumpPaths, voidDescription } from './DatasetDescription.ts';
 import { chooseFormat, html, negotiate, rdfFormats, resourceFile, teiMediaType } from './Negotiation.ts';

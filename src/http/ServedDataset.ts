@@ -21,7 +21,7 @@ import { loadDataset, readManifest } from '../store/DatasetStore.ts';
 import { EntityDescriber, type EntityDescription } from '../store/EntityDescriber.ts';
 import { LRUCache } from 'lru-cache';
 import { relationGraph, type RelationGraph } from '../store/RelationGraphs.ts';
-import type { QueryAnswer } from '../store/SparqlEngine.ts';
+import type { QueryAnswer } from '../store/AnswerFormats.ts';
 import { SearchIndex } from '../store/SearchIndex.ts';
 import { listSourceTexts, type SourceTextEntry } from '../store/SourceTextReader.ts';
 import type { StoreSlices } from '../store/StoreSlices.ts';
@@ -60,7 +60,8 @@ export class ServedDataset {
 
   /** The build in `dir`, loaded whole into the embedded store. */
   static async load(dir: string): Promise<ServedDataset> {
-    const { store, manifest } = await loadDataset(dir);
+    // Only named graphs: the pages read across them with N3.js's getters; SPARQL runs in the workers.
+    const { store, manifest } = await loadDataset(dir, { defaultGraphAsUnion: false });
     const graphs = new Set<string>();
     for (const g of store.getGraphs(null, null, null)) if (g.termType === 'NamedNode') graphs.add(g.value);
     const describer = new EntityDescriber(store, manifest.ontologyNamespace);
@@ -143,7 +144,7 @@ export class ServedDataset {
     const entries = this.search.list(type);
     if (this.back.kind === 'whole') {
       const { store } = this.back;
-      const count = (role: 'subject' | 'object', iri: string) => store.countQuads(null, rdf(role), namedNode(iri), defaultGraph());
+      const count = (role: 'subject' | 'object', iri: string) => store.getSubjects(rdf(role), namedNode(iri), null).length;
       return entries.map((e) => ({ ...e, statements: count('subject', e.iri) + count('object', e.iri) }));
     }
     const className = Object.keys(this.manifest.statistics.entitiesPerClass).find((c) => c.toLowerCase() === type.toLowerCase()) ?? type;

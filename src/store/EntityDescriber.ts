@@ -51,13 +51,13 @@ export interface EntityDescription {
 export class EntityDescriber {
   constructor(private readonly store: Store, private readonly ontologyNamespace: string) {}
 
-  /** Quads in named graphs only: the default graph holds the same triples again as the union. */
+  /** Quads in named graphs only: a store for queries holds the same triples again in its default graph. */
   private named(s: Term | null, p: Term | null, o: Term | null): Quad[] {
     return this.store.getQuads(s, p, o, null).filter((q) => q.graph.termType !== 'DefaultGraph');
   }
 
   mentionCount(iri: string): number {
-    return this.store.countQuads(null, oa('hasBody'), namedNode(iri), DataFactory.defaultGraph());
+    return this.store.getSubjects(oa('hasBody'), namedNode(iri), null).length;
   }
 
   exists(iri: string): boolean {
@@ -66,7 +66,7 @@ export class EntityDescriber {
 
   labelsOf(iri: string): Record<string, string> {
     const labels: Record<string, string> = {};
-    for (const q of this.store.getQuads(namedNode(iri), rdfs('label'), null, DataFactory.defaultGraph())) {
+    for (const q of this.store.getQuads(namedNode(iri), rdfs('label'), null, null)) {
       if (q.object.termType === 'Literal') labels[q.object.language || 'und'] = q.object.value;
     }
     return labels;
@@ -160,7 +160,7 @@ export class EntityDescriber {
   entities(): { iri: string; type: string }[] {
     const out: { iri: string; type: string }[] = [];
     for (const type of ['Person', 'Faction', 'Document', 'Position', 'Event', 'Place']) {
-      for (const s of this.store.getSubjects(rdf('type'), namedNode(this.ontologyNamespace + type), DataFactory.defaultGraph())) out.push({ iri: s.value, type });
+      for (const s of this.store.getSubjects(rdf('type'), namedNode(this.ontologyNamespace + type), null)) out.push({ iri: s.value, type });
     }
     return out;
   }
@@ -168,7 +168,7 @@ export class EntityDescriber {
   /** Alternative labels and descriptions, for pages and search. */
   literals(iri: string, predicate: 'altLabel' | 'description'): { value: string; language: string }[] {
     const p = predicate === 'altLabel' ? skos('altLabel') : schema('description');
-    return this.store.getObjects(namedNode(iri), p, DataFactory.defaultGraph())
+    return this.store.getObjects(namedNode(iri), p, null)
       .filter((o) => o.termType === 'Literal').map((o) => ({ value: o.value, language: (o as { language: string }).language }));
   }
 }

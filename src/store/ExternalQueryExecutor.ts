@@ -10,7 +10,7 @@ import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import type { Bindings, Term, Variable } from '@rdfjs/types';
 import { QueueFull, type QueryExecutor, type QueryTask } from './QueryExecutor.ts';
 import { confineToGraphs, parseQuery } from './QueryRewriting.ts';
-import { booleanResult, serialiseQuads, writeBindings, type QueryAnswer } from './SparqlEngine.ts';
+import { booleanResult, serialiseQuads, writeBindings, type QueryAnswer } from './AnswerFormats.ts';
 import type { SparqlStoreClient, TermRow } from './SparqlStoreClient.ts';
 
 export interface ExternalQueryOptions {

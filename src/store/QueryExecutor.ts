@@ -5,7 +5,7 @@
  */
 import type { JsonLdDocument } from '../dataset/RdfFormats.ts';
 import type { AdmittedQuery } from './QueryPolicy.ts';
-import type { QueryAnswer } from './SparqlEngine.ts';
+import type { QueryAnswer } from './AnswerFormats.ts';
 
 export interface QueryTask {
   readonly query: AdmittedQuery;

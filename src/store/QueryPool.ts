@@ -5,7 +5,7 @@
  * its memory limit dies with its thread; either way piscina starts a fresh one in its place.
  */
 import { Piscina } from 'piscina';
-import type { QueryAnswer } from './SparqlEngine.ts';
+import type { QueryAnswer } from './AnswerFormats.ts';
 import { QueryTimeout, QueueFull, type QueryExecutor, type QueryTask } from './QueryExecutor.ts';
 
 export interface QueryPoolOptions {

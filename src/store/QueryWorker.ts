@@ -5,7 +5,8 @@
  */
 import { workerData } from 'node:worker_threads';
 import { loadDataset } from './DatasetStore.ts';
-import { SparqlEngine, type QueryAnswer } from './SparqlEngine.ts';
+import { SparqlEngine } from './SparqlEngine.ts';
+import type { QueryAnswer } from './AnswerFormats.ts';
 import type { QueryTask } from './QueryExecutor.ts';
 
 const { builtDir } = workerData as { builtDir: string };

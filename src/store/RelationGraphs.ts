@@ -14,7 +14,7 @@ export const genealogyRelations = ['splitFrom', 'mergedInto', 'successorOf'];
 export const networkRelations = ['memberOf', 'leaderOf', 'criticised', 'opposed', 'supported', 'allianceWith', 'splitFrom', 'mergedInto', 'successorOf'];
 
 export function relationGraph(store: Store, base: string, ontologyNamespace: string, relations: readonly string[], types: readonly string[], language: 'en' | 'ru'): RelationGraph {
-  const g = DataFactory.defaultGraph();
+  const g = null; // any graph: the getters below give each term once
   const named = DataFactory.namedNode;
   const typeOf = new Map<string, string>();
   for (const type of types) for (const s of store.getSubjects(rdf('type'), named(ontologyNamespace + type), g)) typeOf.set(s.value, type);

@@ -76,10 +76,10 @@ export interface SourceTextEntry { readonly id: string; readonly titles: Record<
 
 /** Every source text of the dataset: id and titles, for the list of texts. */
 export function listSourceTexts(store: Store, base: string, ontologyNamespace: string): SourceTextEntry[] {
-  const texts = store.getSubjects(rdf('type'), DataFactory.namedNode(`${ontologyNamespace}SourceText`), DataFactory.defaultGraph());
+  const texts = store.getSubjects(rdf('type'), DataFactory.namedNode(`${ontologyNamespace}SourceText`), null);
   return texts.map((t) => ({
     id: t.value.slice(`${base}text/`.length),
-    titles: Object.fromEntries(store.getObjects(t, dcterms('title'), DataFactory.defaultGraph()).map((o) => [(o as { language: string }).language, o.value])),
+    titles: Object.fromEntries(store.getObjects(t, dcterms('title'), null).map((o) => [(o as { language: string }).language, o.value])),
     reliability: store.getObjects(t, DataFactory.namedNode(`${ontologyNamespace}reliability`), null)[0]?.value ?? '',
     language: store.getObjects(t, dcterms('language'), null)[0]?.value ?? '',
   })).sort((a, b) => a.id.localeCompare(b.id));

@@ -194,7 +194,7 @@ export class StoreSlices {
   async entity(iri: string): Promise<Store> {
     const answers = await Promise.all(entityTemplates.map((template) => this.client.select(substituteTerms(template, { entity: namedNode(iri) }), sliceTimeoutMs)));
     const own = new Set(this.graphs);
-    return withUnion(answers.flatMap(({ rows }) => rows.filter((row) => own.has(row.g.value)).map((row) => quadOf(row, namedNode(row.g.value)))));
+    return new Store(answers.flatMap(({ rows }) => rows.filter((row) => own.has(row.g.value)).map((row) => quadOf(row, namedNode(row.g.value)))));
   }
 
   /** One named graph's quads. */
@@ -202,7 +202,7 @@ export class StoreSlices {
     const graph = namedNode(iri);
     if (!this.graphs.includes(iri)) return new Store();
     const { rows } = await this.client.select(substituteTerms(graphTemplate, { graph }), sliceTimeoutMs);
-    return withUnion(rows.map((row) => quadOf(row, graph)));
+    return new Store(rows.map((row) => quadOf(row, graph)));
   }
 }
 
@@ -225,13 +225,4 @@ function quadOf(row: TermRow, graph: Quad['graph']): Quad {
   if (s.termType !== 'NamedNode' && s.termType !== 'BlankNode') throw new Error(`the store answered a ${s.termType} as a subject`);
   if (o.termType !== 'NamedNode' && o.termType !== 'BlankNode' && o.termType !== 'Literal') throw new Error(`the store answered a ${o.termType} as an object`);
   return quad(s, namedNode(p.value), o, graph);
-}
-
-function withUnion(quads: readonly Quad[]): Store {
-  const store = new Store();
-  for (const q of quads) {
-    store.addQuad(q);
-    store.addQuad(quad(q.subject, q.predicate, q.object, defaultGraph()));
-  }
-  return store;
 }

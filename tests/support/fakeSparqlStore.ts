@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Variable } from '@rdfjs/types';
 import { parseQuery } from '../../src/store/QueryRewriting.ts';
-import { SparqlEngine, writeBindings } from '../../src/store/SparqlEngine.ts';
+import { SparqlEngine } from '../../src/store/SparqlEngine.ts';
+import { writeBindings } from '../../src/store/AnswerFormats.ts';
 
 export interface GraphStoreRequest { readonly method: string; readonly graph: string; readonly triples: number }
 
