@@ -15,6 +15,8 @@ export interface RunningPeer {
   readonly pid: number;
   /** From spawning the process to the first request answered with 200. */
   readonly startupMs: number;
+  /** From spawning the process to its readiness probe answering 200 (ours: the query workers have loaded). */
+  readonly readyMs: number;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ async function firstAnswer(url: string, accept: string, deadline: number): Promi
   throw new Error(`no answer from ${url}`);
 }
 
-async function startPeer(name: string, command: string[], env: Record<string, string>, port: number, probePath: string, accept: string): Promise<RunningPeer> {
+async function startPeer(name: string, command: string[], env: Record<string, string>, port: number, probePath: string, accept: string, readinessPath?: string): Promise<RunningPeer> {
   const started = performance.now();
   const log = join(mkdtempSync(join(tmpdir(), 'rcp-peer-')), `${name.replace(/\W/g, '-')}.log`);
   const output = openSync(log, 'w');
@@ -48,8 +50,10 @@ async function startPeer(name: string, command: string[], env: Record<string, st
   child.once('exit', () => children.delete(child));
   const url = `http://127.0.0.1:${port}/`;
   await firstAnswer(url + probePath, accept, Date.now() + 600_000);
+  const startupMs = performance.now() - started;
+  if (readinessPath) await firstAnswer(url + readinessPath, 'application/json', Date.now() + 600_000);
   return {
-    name, url, pid: child.pid!, startupMs: performance.now() - started,
+    name, url, pid: child.pid!, startupMs, readyMs: performance.now() - started,
     stop: () => new Promise((resolve) => { stopping.add(child); if (child.exitCode !== null) return resolve(); child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
   };
 }
@@ -57,7 +61,7 @@ async function startPeer(name: string, command: string[], env: Record<string, st
 export function startOurs(port: number, probePath: string, env: Record<string, string> = {}): Promise<RunningPeer> {
   return startPeer('ours', ['--import', 'tsx', 'src/cli.ts', 'serve'], {
     PORT: String(port), HOST: '127.0.0.1', BASE_IRI: 'http://localhost:3000/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env,
-  }, port, probePath, 'text/turtle');
+  }, port, probePath, 'text/turtle', 'readyz');
 }
 
 /** Answers each path with its prebuilt body (the same bodies our server sends), and nothing else. */
