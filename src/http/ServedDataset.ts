@@ -37,6 +37,8 @@ type Back = { readonly kind: 'whole'; readonly store: Store; readonly describer:
 
 export class ServedDataset {
   private readonly cache = new Map<string, Representation>();
+  /** Representations being made: concurrent requests for one wait for the same making. */
+  private readonly making = new Map<string, Promise<Representation>>();
   private readonly descriptions = new Map<string, Promise<EntityDescription | undefined>>();
   private readonly textIds: ReadonlySet<string>;
   /**
@@ -93,12 +95,22 @@ export class ServedDataset {
   async representation(key: string, mediaType: string, make: () => Promise<string | Buffer> | string | Buffer): Promise<Representation> {
     const cached = this.cachedRepresentation(key, mediaType);
     if (cached) return cached;
-    const made = await make();
-    const body = Buffer.isBuffer(made) ? made : Buffer.from(made, 'utf8');
-    const etag = `"${this.version}-${createHash('sha1').update(key).update(mediaType).digest('hex').slice(0, 16)}"`;
-    const representation = new Representation(body, mediaType, etag);
-    this.cache.set(`${key}|${mediaType}`, representation);
-    return representation;
+    const id = `${key}|${mediaType}`;
+    let making = this.making.get(id);
+    if (!making) {
+      making = (async () => {
+        const made = await make();
+        const body = Buffer.isBuffer(made) ? made : Buffer.from(made, 'utf8');
+        const etag = `"${this.version}-${createHash('sha1').update(key).update(mediaType).digest('hex').slice(0, 16)}"`;
+        const representation = new Representation(body, mediaType, etag);
+        this.cache.set(id, representation);
+        return representation;
+      })();
+      this.making.set(id, making);
+      // Made or failed, it is no longer being made (a failure is tried again on the next request).
+      void making.then(() => this.making.delete(id), () => this.making.delete(id));
+    }
+    return making;
   }
 
   /** The representation if it has been made already (what the prepared-entity lane serves), else undefined. */
@@ -113,7 +125,9 @@ export class ServedDataset {
 
   /** Whether the IRI is an entity of the dataset. */
   exists(iri: string): boolean {
-    return this.back.kind === 'whole' ? this.back.describer.exists(iri) : this.search.has(iri);
+    // The index holds every entity of our classes; the store is asked only about the rest (a lookup
+    // across all named graphs, which would otherwise be most of the time of a prepared entity request).
+    return this.search.has(iri) || (this.back.kind === 'whole' && this.back.describer.exists(iri));
   }
 
   /** An entity's labels by language. */
