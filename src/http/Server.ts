@@ -114,8 +114,8 @@ async function openDataset(dir: string, configuration: ServerConfiguration, log:
   const external = configuration.externalStore;
   if (!external) {
     // The pages' dataset first, then the pool, whose threads load the build while the pages are served:
-    // loading all at once on two cores put the first answer at 10 s, this order at 5 s, and the workers
-    // are ready no later (about 15 s either way; see "Performance" in the README).
+    // on two cores, loading all at once put the benchmark's first answer at 8.0 s, this order at about
+    // 5 s, and the workers are ready no later (see "Performance" in the README).
     const dataset = await ServedDataset.load(dir);
     const queries = new QueryPool(
       { builtDir: dir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs, memoryMb: configuration.queryMemoryMb },

@@ -2,7 +2,7 @@
  * The embedded store: the published N-Quads loaded into an N3.js in-memory store. For SPARQL the union
  * of all source graphs is materialised into the default graph (Comunica's unionDefaultGraph over many
  * named graphs is several times slower than reading one materialised default graph); the pages, which
- * read with N3.js's own getters, do without that copy, which costs a third of the load and of the memory.
+ * read with N3.js's own getters, do without that copy, which costs about a third of the load time.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -190,7 +190,7 @@ export class StoreSlices {
     return new Map(rows.map((row) => [row.entity.value, Number(row.statements.value)]));
   }
 
-  /** The entity's neighbourhood, each quad in its named graph and again in the default graph (the union). */
+  /** The entity's neighbourhood, each quad in its named graph (the pages read across graphs). */
   async entity(iri: string): Promise<Store> {
     const answers = await Promise.all(entityTemplates.map((template) => this.client.select(substituteTerms(template, { entity: namedNode(iri) }), sliceTimeoutMs)));
     const own = new Set(this.graphs);
