@@ -10,6 +10,7 @@
  * shape counts across graphs.
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { Writer } from 'n3';
 import { JsonLdSerializer } from 'jsonld-streaming-serializer';
 import type { Quad } from '@rdfjs/types';
@@ -19,10 +20,11 @@ import { AnnotationErrors, byPosition, type AnnotationError } from '../annotatio
 import { writeTei } from '../annotation/TeiWriter.ts';
 import { extractFrame, extractText } from '../extraction/Extractor.ts';
 import { canonicalQuads, jsonLdContext, ourPrefixes, toJsonLd, toRdfXml, unionOf, writeRdf, type JsonLdDocument } from './RdfFormats.ts';
-import { datasetExports, writeExports, type ExportText } from './Exports.ts';
+import { datasetExports, exportFrame, ExportsWriter, type ExportFrame } from './Exports.ts';
 import { readCorpusFrame, readTextFile, inputsDigest, type CorpusFrame, type CorpusLocation, defaultLocation } from './Corpus.ts';
 import { DumpStream, drained, finished } from './DumpStream.ts';
-import { combineGraphContents, readGraphContents, type GraphContents } from './GraphContents.ts';
+import { readGraphContents } from './GraphContents.ts';
+import { EntityIndexTally, entityIndexFile } from './EntityIndex.ts';
 import { startPublication, defaultDistDir, type Publication } from './Publication.ts';
 import { ShapeValidator, type ShapeViolation } from './ShaclValidation.ts';
 import { StatisticsTally, type CorpusStatistics } from './Statistics.ts';
@@ -96,14 +98,19 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
     const validator = new ShapeValidator(options.base);
     const union = new UnionOfGraphs();
     const tally = new StatisticsTally(frame.registry);
-    const contents: GraphContents[] = [];
+    const entityIndex = new EntityIndexTally(ontologyNamespace);
+    let exports: ExportsWriter | undefined;
     const violations: ShapeViolation[] = [];
     let quadCount = 0;
     const addGraphs = async (quads: readonly Quad[], ownSubject?: string) => {
       quadCount += quads.length;
       const admitted = union.admit(quads, ownSubject);
       if (dumps) await clock.timeAsync('serialise', () => dumps.add(quads, admitted));
-      contents.push(clock.time('export', () => readGraphContents(quads, ontologyNamespace)));
+      const contents = clock.time('export', () => readGraphContents(quads, ontologyNamespace));
+      entityIndex.count(contents);
+      // The frame's graphs hold every entity: the exports are written against them.
+      if (dumps) exports ??= dumps.startExports(exportFrame(contents.entities, options.base, version));
+      clock.time('export', () => exports?.add(contents));
     };
 
     let registryBySubject = new Map<string, Quad[]>();
@@ -114,6 +121,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
       violations.push(...await clock.timeAsync('validate', () => validator.validate(quads)));
       registryBySubject = bySubject(quads.filter((q) => !q.graph.equals(iris.ontologyGraph())));
       classHierarchy = quads.filter((q) => q.predicate.equals(rdfs('subClassOf')));
+      entityIndex.addEntities(quads);
       await addGraphs(quads);
     }
 
@@ -146,8 +154,8 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
     });
     if (!dumps || !publication) return { manifest: manifest([]), warnings, timings: clock.timings };
 
-    const exportContext = { contents: clock.time('export', () => combineGraphContents(contents)), base: options.base, version };
-    for (const [name, text] of clock.time('export', () => writeExports(exportContext))) await clock.timeAsync('export', () => dumps.putExport(name, text));
+    await clock.timeAsync('export', () => dumps.finishExports());
+    await clock.timeAsync('export', () => dumps.putFile(entityIndexFile, entityIndex.lines()));
     await clock.timeAsync('serialise', () => dumps.addOntology(frame));
     const files = await clock.timeAsync('publish', () => dumps.finish());
     const dir = clock.time('publish', () => {
@@ -200,6 +208,7 @@ class Dumps {
   readonly #trig: Writer;
   readonly #turtle: Writer;
   readonly #jsonLd: JsonLdSerializer;
+  #exports?: ExportsWriter;
 
   constructor(readonly publication: Publication, readonly prefixes: Record<string, string>, readonly context: JsonLdDocument) {
     const file = (name: string) => { const dump = new DumpStream(publication.pathOf(name)); this.#files.set(name, dump); return dump; };
@@ -229,12 +238,28 @@ class Dumps {
 
   put(name: string, content: string): void { this.#whole.set(name, Buffer.from(content, 'utf8')); }
 
-  /** An export, written as it is made: a large corpus's may be too long for one string. */
-  async putExport(name: string, text: ExportText): Promise<void> {
+  /** A file written as it is made (the entity index): a large corpus's may be too long for one string. */
+  async putFile(name: string, pieces: Iterable<string>): Promise<void> {
+    const file = this.#plainFile(name);
+    for (const piece of pieces) if (!file.write(piece)) await drained(file);
+    file.end();
+  }
+
+  /** The exports, written a graph at a time against the frame's entities. */
+  startExports(frame: ExportFrame): ExportsWriter {
+    this.#exports = new ExportsWriter(frame, (file) => this.publication.pathOf(`.parts/${file}`));
+    return this.#exports;
+  }
+
+  async finishExports(): Promise<void> {
+    await this.#exports?.finish((file) => this.#plainFile(file));
+    rmSync(this.publication.pathOf('.parts'), { recursive: true, force: true });
+  }
+
+  #plainFile(name: string): DumpStream {
     const file = new DumpStream(this.publication.pathOf(name), false);
     this.#files.set(name, file);
-    for (const piece of typeof text === 'string' ? [text] : text) if (!file.write(piece)) await drained(file);
-    file.end();
+    return file;
   }
 
   /** The ontology on its own, in three formats, and our JSON-LD context. */
@@ -261,5 +286,8 @@ class Dumps {
     });
   }
 
-  destroy(): void { for (const dump of this.#files.values()) dump.destroy(); }
+  destroy(): void {
+    this.#exports?.abandon();
+    for (const dump of this.#files.values()) dump.destroy();
+  }
 }

@@ -4,16 +4,31 @@
  * name on the command line, its media type and how it is written; the build, the server, the DCAT
  * description and the CLI all read it.
  */
-import type { GraphContents } from './GraphContents.ts';
-import { gexfMediaType, graphMlMediaType, toGexf, toGraphMl } from './NetworkFormats.ts';
-import { csvMediaType, entitiesCsv, statementsCsv } from './TableFormats.ts';
-import { annotationCollectionLabel, annotationMediaType, wholeAnnotationCollectionJson } from './WebAnnotationCollection.ts';
+import type { Writable } from 'node:stream';
+import type { EntityEntry, GraphContents } from './GraphContents.ts';
+import { gexfEdges, gexfEnvelope, gexfMediaType, graphMlEdges, graphMlEnvelope, graphMlMediaType, networkNodes } from './NetworkFormats.ts';
+import { PartedFile } from './PartedFile.ts';
+import { csvMediaType, englishLabels, entitiesCsv, statementsCsvHeader, statementsCsvRows } from './TableFormats.ts';
+import { annotationCollectionEnvelope, annotationCollectionLabel, annotationItems, annotationMediaType } from './WebAnnotationCollection.ts';
 
-export interface ExportContext {
-  readonly contents: GraphContents;
+/** What every part of an export is written against: the entities (all in the frame), the base IRI, the version. */
+export interface ExportFrame {
+  readonly entities: readonly EntityEntry[];
+  readonly nodes: ReadonlySet<string>;
+  readonly labels: ReadonlyMap<string, string>;
   readonly base: string;
   readonly version: string;
 }
+
+export function exportFrame(entities: readonly EntityEntry[], base: string, version: string): ExportFrame {
+  return { entities, nodes: networkNodes(entities), labels: englishLabels(entities), base, version };
+}
+
+/** How many of each the parts held: known when the last part is written. */
+export interface ExportTotals { readonly annotations: number }
+
+/** What goes around an export's parts; `separator` starts every part, and the first part written leaves it out. */
+export interface ExportEnvelope { readonly head: string; readonly tail: string; readonly separator?: string }
 
 export interface DatasetExport {
   /** The file in the build, and its path under the base IRI. */
@@ -24,28 +39,75 @@ export interface DatasetExport {
   /** The specification the file follows, for DCAT's dcterms:conformsTo. */
   readonly conformsTo: string;
   readonly title: string;
-  readonly write: (context: ExportContext) => ExportText;
+  /** One graph's part of the export (its statements or annotations, in their order), '' if none. */
+  readonly part: (contents: GraphContents, frame: ExportFrame, envelope: ExportEnvelope) => string;
+  /** What goes around the parts (the separator must not depend on the totals). */
+  readonly envelope: (frame: ExportFrame, totals: ExportTotals) => ExportEnvelope;
 }
 
-/** An export's text: whole, or in pieces where a large corpus's would be longer than one string can be. */
-export type ExportText = string | Generator<string>;
-
 const networkDescription = 'Entities of the RCP factions knowledge graph as nodes, the statements of its source texts as edges';
+const annotationsId = (base: string) => `${base}annotations.jsonld`;
 
 export const datasetExports: readonly DatasetExport[] = [
   { file: 'annotations.jsonld', name: 'annotations', mediaType: annotationMediaType, conformsTo: 'http://www.w3.org/TR/annotation-model/', title: 'Web Annotations: every mention and every statement\'s passage',
-    write: ({ contents, base }) => wholeAnnotationCollectionJson(contents.annotations, `${base}annotations.jsonld`, annotationCollectionLabel) },
+    part: ({ annotations }, _frame, { separator }) => annotationItems(annotations, separator ?? ''),
+    envelope: ({ base }, { annotations }) => annotationCollectionEnvelope(annotations, annotationsId(base), annotationCollectionLabel) },
   { file: 'graph.graphml', name: 'graphml', mediaType: graphMlMediaType, conformsTo: 'http://graphml.graphdrawing.org/xmlns', title: 'The network of entities and statements (GraphML)',
-    write: ({ contents }) => toGraphMl(contents, networkDescription) },
+    part: ({ statements }, { nodes }) => graphMlEdges(statements, nodes),
+    envelope: ({ entities }) => graphMlEnvelope(entities, networkDescription) },
   { file: 'graph.gexf', name: 'gexf', mediaType: gexfMediaType, conformsTo: 'http://www.gexf.net/1.2draft', title: 'The network of entities and statements, dated for a timeline (GEXF)',
-    write: ({ contents, version }) => toGexf(contents, networkDescription, version) },
+    part: ({ statements }, { nodes }) => gexfEdges(statements, nodes),
+    envelope: ({ entities, version }) => gexfEnvelope(entities, networkDescription, version) },
   { file: 'entities.csv', name: 'entities-csv', mediaType: `${csvMediaType}; header=present`, conformsTo: 'https://www.rfc-editor.org/rfc/rfc4180', title: 'The entities (CSV)',
-    write: ({ contents }) => entitiesCsv(contents) },
+    part: () => '',
+    envelope: ({ entities }) => ({ head: entitiesCsv({ entities }), tail: '' }) },
   { file: 'statements.csv', name: 'statements-csv', mediaType: `${csvMediaType}; header=present`, conformsTo: 'https://www.rfc-editor.org/rfc/rfc4180', title: 'The statements with source, quote, certainty and dates (CSV)',
-    write: ({ contents }) => statementsCsv(contents) },
+    part: ({ statements }, { labels }) => statementsCsvRows(statements, labels),
+    envelope: () => ({ head: statementsCsvHeader(), tail: '' }) },
 ];
 
-/** Every export of a build, written from what its graphs hold. */
-export function writeExports(context: ExportContext): Map<string, ExportText> {
-  return new Map(datasetExports.map((e) => [e.file, e.write(context)]));
+/**
+ * The exports of a build being written, a graph at a time. A graph's statements and annotations all
+ * come from one text, and the exports list them by text (the text's IRI), then by place in it: each
+ * graph's part is set aside under its text's IRI and the parts are put in order at the end
+ * (PartedFile), so memory holds the entities, never the statements or annotations.
+ */
+export class ExportsWriter {
+  readonly #files: ReadonlyMap<DatasetExport, PartedFile>;
+  readonly #separators = new Map<DatasetExport, string>();
+  #annotations = 0;
+
+  /** `spillPath(file)`: where an export's parts wait until it is finished. */
+  constructor(private readonly frame: ExportFrame, spillPath: (file: string) => string) {
+    this.#files = new Map(datasetExports.map((e) => [e, new PartedFile(spillPath(e.file))]));
+    // The separator does not depend on the totals: ask an envelope with one annotation.
+    for (const e of datasetExports) this.#separators.set(e, e.envelope(frame, { annotations: 1 }).separator ?? '');
+  }
+
+  /** Sets aside one graph's part of every export. */
+  add(contents: GraphContents): void {
+    const key = partKey(contents);
+    if (key === undefined) return;
+    this.#annotations += contents.annotations.length;
+    for (const [exported, file] of this.#files) file.add(key, exported.part(contents, this.frame, { head: '', tail: '', separator: this.#separators.get(exported) }));
+  }
+
+  /** Writes each export whole, into the stream `open` gives for its file. */
+  async finish(open: (file: string) => Writable): Promise<void> {
+    for (const [exported, file] of this.#files) {
+      const { head, tail } = exported.envelope(this.frame, { annotations: this.#annotations });
+      const target = open(exported.file);
+      await file.finish(target, head, tail, this.#separators.get(exported));
+      target.end();
+    }
+  }
+
+  abandon(): void { for (const file of this.#files.values()) file.abandon(); }
+}
+
+/** The text a graph's statements and annotations come from, which orders its part; undefined if it has none. */
+function partKey({ statements, annotations }: GraphContents): string | undefined {
+  const sources = new Set([...statements.map((s) => s.sourceText), ...annotations.map((a) => a.source)]);
+  if (sources.size > 1) throw new Error(`one graph's statements and annotations come from several texts (${[...sources].slice(0, 3).join(', ')}): the exports cannot order them`);
+  return [...sources][0];
 }

@@ -147,18 +147,6 @@ export function readGraphContents(quads: Iterable<Quad>, ontologyNamespace: stri
   return { entities, statements, annotations };
 }
 
-/**
- * The contents of a whole build from those read from its parts (the frame's graphs, each text's
- * graph), in the order one reading of all the quads gives.
- */
-export function combineGraphContents(parts: readonly GraphContents[]): GraphContents {
-  return {
-    entities: entityTypes.flatMap((type) => parts.flatMap((p) => p.entities).filter((e) => e.type === type).sort(entityOrder)),
-    statements: parts.flatMap((p) => p.statements).sort(statementOrder),
-    annotations: parts.flatMap((p) => p.annotations).sort(annotationOrder),
-  };
-}
-
 const entityOrder = (a: EntityEntry, b: EntityEntry) => compare(a.iri, b.iri);
 const statementOrder = (a: StatedRelation, b: StatedRelation) => compare(a.sourceText, b.sourceText) || a.passage.start - b.passage.start || compare(a.iri, b.iri);
 const annotationOrder = (a: TextAnnotation, b: TextAnnotation) =>

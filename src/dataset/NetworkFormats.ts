@@ -5,7 +5,7 @@
  * which does the XML escaping. The GEXF graph is dynamic: a membership or alliance lasts from its start
  * to its end, a dated event for the period its date names, so Gephi's timeline can play the graph.
  */
-import { xmlTree, type XmlElement } from './XmlTree.ts';
+import { xmlFragment, xmlTree, type XmlElement } from './XmlTree.ts';
 import type { EntityEntry, GraphContents, StatedRelation } from './GraphContents.ts';
 
 export const graphMlMediaType = 'application/graphml+xml';
@@ -57,13 +57,26 @@ function lastDay(date: string): string {
   return date;
 }
 
-/** Statements whose subject and object are both entities of the network (always so in a checked build). */
-function edgesOf(contents: GraphContents): StatedRelation[] {
-  const nodes = new Set(contents.entities.map((e) => e.iri));
-  return contents.statements.filter((s) => nodes.has(s.subject) && nodes.has(s.object));
+/** The network's nodes: the entities, by IRI. */
+export function networkNodes(entities: readonly EntityEntry[]): ReadonlySet<string> {
+  return new Set(entities.map((e) => e.iri));
 }
 
-export function toGraphMl(contents: GraphContents, description: string): string {
+/** Statements whose subject and object are both entities of the network (always so in a checked build). */
+function edgesOf(statements: readonly StatedRelation[], nodes: ReadonlySet<string>): StatedRelation[] {
+  return statements.filter((s) => nodes.has(s.subject) && nodes.has(s.object));
+}
+
+/** Writes a column's value, if it has one, as GraphML's `data` element. */
+function graphMlData<T>(element: XmlElement, columns: readonly Column<T>[], domain: string, item: T): void {
+  for (const c of columns) {
+    const v = c.value(item);
+    if (v !== undefined && v !== '') element.ele('data', { key: `${domain}_${c.name}` }).txt(v);
+  }
+}
+
+/** The GraphML document around its edges: the keys and the nodes. */
+export function graphMlEnvelope(entities: readonly EntityEntry[], description: string): { head: string; tail: string } {
   const tree = xmlTree('http://graphml.graphdrawing.org/xmlns', 'graphml', 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd');
   const root = tree.root;
   root.com(` ${description} `);
@@ -73,18 +86,39 @@ export function toGraphMl(contents: GraphContents, description: string): string 
   keys(nodeColumns, 'node');
   keys(edgeColumns, 'edge');
   const graph = root.ele('graph', { id: 'rcp-factions', edgedefault: 'directed' });
-  const data = <T>(element: XmlElement, columns: readonly Column<T>[], domain: string, item: T) => {
-    for (const c of columns) {
-      const v = c.value(item);
-      if (v !== undefined && v !== '') element.ele('data', { key: `${domain}_${c.name}` }).txt(v);
-    }
-  };
-  for (const e of contents.entities) data(graph.ele('node', { id: e.iri }), nodeColumns, 'node', e);
-  for (const s of edgesOf(contents)) data(graph.ele('edge', { id: s.iri, source: s.subject, target: s.object }), edgeColumns, 'edge', s);
-  return tree.serialise();
+  for (const e of entities) graphMlData(graph.ele('node', { id: e.iri }), nodeColumns, 'node', e);
+  graph.markParts();
+  return tree.envelope();
 }
 
-export function toGexf(contents: GraphContents, description: string, version: string): string {
+/** GraphML edges of some statements, to go inside the envelope. */
+export function graphMlEdges(statements: readonly StatedRelation[], nodes: ReadonlySet<string>): string {
+  return xmlFragment((parent) => {
+    for (const s of edgesOf(statements, nodes)) graphMlData(parent.ele('edge', { id: s.iri, source: s.subject, target: s.object }), edgeColumns, 'edge', s);
+  });
+}
+
+export function toGraphMl(contents: GraphContents, description: string): string {
+  const { head, tail } = graphMlEnvelope(contents.entities, description);
+  return head + graphMlEdges(contents.statements, networkNodes(contents.entities)) + tail;
+}
+
+const gexfNodeColumns = nodeColumns.filter((c) => c.name !== 'label');
+
+/**
+ * GEXF holds values in XML attributes, where every XML reader turns a line break into a space; the
+ * file says so itself rather than leave it to the reader (GraphML and CSV keep the breaks).
+ */
+function gexfValues<T>(element: XmlElement, columns: readonly Column<T>[], domain: string, item: T): void {
+  const attvalues = element.ele('attvalues');
+  columns.forEach((c, i) => {
+    const v = c.value(item);
+    if (v !== undefined && v !== '') attvalues.ele('attvalue', { for: `${domain[0]}${i}`, value: v.replace(/\r?\n/g, ' ') });
+  });
+}
+
+/** The GEXF document around its edges: the attributes' declarations and the nodes. */
+export function gexfEnvelope(entities: readonly EntityEntry[], description: string, version: string): { head: string; tail: string } {
   const tree = xmlTree('http://www.gexf.net/1.2draft', 'gexf', 'http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd', { version: '1.2' });
   const root = tree.root;
   const meta = root.ele('meta');
@@ -95,23 +129,24 @@ export function toGexf(contents: GraphContents, description: string, version: st
     const attributes = graph.ele('attributes', { class: domain, mode: 'static' });
     columns.forEach((c, i) => attributes.ele('attribute', { id: `${domain[0]}${i}`, title: c.name, type: 'string' }));
   };
-  const nodeAttributes = nodeColumns.filter((c) => c.name !== 'label');
-  declare(nodeAttributes, 'node');
+  declare(gexfNodeColumns, 'node');
   declare(edgeColumns, 'edge');
-  // GEXF holds values in XML attributes, where every XML reader turns a line break into a space;
-  // the file says so itself rather than leave it to the reader (GraphML and CSV keep the breaks).
-  const values = <T>(element: XmlElement, columns: readonly Column<T>[], domain: string, item: T) => {
-    const attvalues = element.ele('attvalues');
-    columns.forEach((c, i) => {
-      const v = c.value(item);
-      if (v !== undefined && v !== '') attvalues.ele('attvalue', { for: `${domain[0]}${i}`, value: v.replace(/\r?\n/g, ' ') });
-    });
-  };
   const nodes = graph.ele('nodes');
-  for (const e of contents.entities) values(nodes.ele('node', { id: e.iri, label: e.label.en }), nodeAttributes, 'node', e);
-  const edges = graph.ele('edges');
-  for (const s of edgesOf(contents)) {
-    values(edges.ele('edge', { id: s.iri, source: s.subject, target: s.object, label: s.relation, ...timeInterval(s) }), edgeColumns, 'edge', s);
-  }
-  return tree.serialise();
+  for (const e of entities) gexfValues(nodes.ele('node', { id: e.iri, label: e.label.en }), gexfNodeColumns, 'node', e);
+  graph.ele('edges').markParts();
+  return tree.envelope();
+}
+
+/** GEXF edges of some statements, to go inside the envelope. */
+export function gexfEdges(statements: readonly StatedRelation[], nodes: ReadonlySet<string>): string {
+  return xmlFragment((parent) => {
+    for (const s of edgesOf(statements, nodes)) {
+      gexfValues(parent.ele('edge', { id: s.iri, source: s.subject, target: s.object, label: s.relation, ...timeInterval(s) }), edgeColumns, 'edge', s);
+    }
+  });
+}
+
+export function toGexf(contents: GraphContents, description: string, version: string): string {
+  const { head, tail } = gexfEnvelope(contents.entities, description, version);
+  return head + gexfEdges(contents.statements, networkNodes(contents.entities)) + tail;
 }

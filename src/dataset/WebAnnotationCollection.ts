@@ -121,22 +121,28 @@ export function wholeAnnotationCollection(annotations: readonly TextAnnotation[]
 }
 
 /**
- * The whole collection as JSON text, in pieces (the same text as `JSON.stringify(whole, null, 1)`):
- * a large corpus's collection is longer than the longest string JavaScript can hold.
+ * The whole collection as JSON text (the same text as `JSON.stringify(whole, null, 1)`), written as an
+ * envelope and items: a large corpus's collection is longer than the longest string JavaScript can
+ * hold, and its annotations come a text at a time. Every item starts with `separator`, which the first
+ * one leaves out.
  */
-export function* wholeAnnotationCollectionJson(annotations: readonly TextAnnotation[], id: string, label: string): Generator<string> {
+export function annotationCollectionEnvelope(total: number, id: string, label: string): { head: string; tail: string; separator: string } {
   const empty = wholeAnnotationCollection([], id, label);
-  if (!annotations.length) { yield JSON.stringify(empty, null, 1) + '\n'; return; }
-  // Spread over the empty collection, so the keys keep their order; the items are written one by one at the mark.
-  const envelope = JSON.stringify({ ...empty, total: annotations.length, first: { ...(empty.first as AnnotationPage), items: [itemsMark] } }, null, 1);
+  if (!total) return { head: JSON.stringify(empty, null, 1) + '\n', tail: '', separator: '' };
+  // Spread over the empty collection, so the keys keep their order; the items are written at the mark.
+  const envelope = JSON.stringify({ ...empty, total, first: { ...(empty.first as AnnotationPage), items: [itemsMark] } }, null, 1);
   const mark = JSON.stringify(itemsMark);
   const at = envelope.indexOf(mark);
   const indent = envelope.slice(envelope.lastIndexOf('\n', at) + 1, at);
-  yield envelope.slice(0, at);
-  for (const [n, annotation] of annotations.entries()) {
-    yield (n ? `,\n${indent}` : '') + JSON.stringify(webAnnotation(annotation), null, 1).replaceAll('\n', `\n${indent}`);
-  }
-  yield envelope.slice(at + mark.length) + '\n';
+  return { head: envelope.slice(0, at), tail: envelope.slice(at + mark.length) + '\n', separator: `,\n${indent}` };
+}
+
+/** The items of some annotations, each after the envelope's separator. */
+export function annotationItems(annotations: readonly TextAnnotation[], separator: string): string {
+  const indent = separator.slice(2);
+  let text = '';
+  for (const annotation of annotations) text += separator + JSON.stringify(webAnnotation(annotation), null, 1).replaceAll('\n', `\n${indent}`);
+  return text;
 }
 
 const itemsMark = '\u0000items\u0000';

@@ -42,7 +42,7 @@ export function pageRoutes(current: () => ServedDataset): Router {
     if (type && !Object.keys(counts).some((c) => c.toLowerCase() === type)) return res.status(404).type('text/plain').send(`no class '${type}'\n`);
     const sort = req.query.sort === 'statements' ? 'statements' : 'name';
     const representation = await dataset.representation(`browse|${type}|${sort}|${language}`, html, async () => {
-      const entries = type ? await dataset.browseEntries(type) : [];
+      const entries = type ? dataset.browseEntries(type) : [];
       return renderDocument(BrowsePage(type, counts, entries, sort, dataset.base, language, req.path));
     });
     sendRepresentation(req, res, dataset, representation, { cors: false });

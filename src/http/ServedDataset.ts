@@ -23,6 +23,7 @@ import { LRUCache } from 'lru-cache';
 import { relationGraph, type RelationGraph } from '../store/RelationGraphs.ts';
 import type { QueryAnswer } from '../store/AnswerFormats.ts';
 import { SearchIndex } from '../store/SearchIndex.ts';
+import { readEntityIndex } from '../dataset/EntityIndex.ts';
 import { listSourceTexts, type SourceTextEntry } from '../store/SourceTextReader.ts';
 import type { StoreSlices } from '../store/StoreSlices.ts';
 import { Representation } from './Representation.ts';
@@ -67,13 +68,13 @@ export class ServedDataset {
     const graphs = new Set<string>();
     for (const g of store.getGraphs(null, null, null)) if (g.termType === 'NamedNode') graphs.add(g.value);
     const describer = new EntityDescriber(store, manifest.ontologyNamespace);
-    return ServedDataset.assemble(dir, manifest, SearchIndex.fromDescriber(describer), [...graphs].sort(), { kind: 'whole', store, describer });
+    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await readEntityIndex(dir)), [...graphs].sort(), { kind: 'whole', store, describer });
   }
 
-  /** The build in `dir`, read from an external store that holds it (only the search index is kept here). */
+  /** The build in `dir`, read from an external store that holds it (only the build's entity index is kept here). */
   static async connect(dir: string, slices: StoreSlices): Promise<ServedDataset> {
     const manifest = readManifest(dir);
-    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await slices.searchEntities()), slices.graphs, { kind: 'slices', slices });
+    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await readEntityIndex(dir)), slices.graphs, { kind: 'slices', slices });
   }
 
   private static assemble(dir: string, manifest: BuildManifest, search: SearchIndex, graphs: readonly string[], back: Back): ServedDataset {
@@ -153,17 +154,9 @@ export class ServedDataset {
     return listSourceTexts(store, this.base, this.manifest.ontologyNamespace);
   }
 
-  /** The entities of a class (its local name, any case) with how many statements each takes part in. */
-  async browseEntries(type: string): Promise<BrowseEntry[]> {
-    const entries = this.search.list(type);
-    if (this.back.kind === 'whole') {
-      const { store } = this.back;
-      const count = (role: 'subject' | 'object', iri: string) => store.getSubjects(rdf(role), namedNode(iri), null).length;
-      return entries.map((e) => ({ ...e, statements: count('subject', e.iri) + count('object', e.iri) }));
-    }
-    const className = Object.keys(this.manifest.statistics.entitiesPerClass).find((c) => c.toLowerCase() === type.toLowerCase()) ?? type;
-    const counts = await this.back.slices.statementCounts(className);
-    return entries.map((e) => ({ ...e, statements: counts.get(e.iri) ?? 0 }));
+  /** The entities of a class (its local name, any case) with how many statements each takes part in (from the build's entity index). */
+  browseEntries(type: string): BrowseEntry[] {
+    return this.search.list(type);
   }
 
   /** The nodes and edges of a visualisation: the statements of `relations` between entities of `types`. */

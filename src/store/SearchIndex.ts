@@ -4,17 +4,9 @@
  * `trotsky`, `Троцкий` and `Trotskii` meet. The best match comes first: exact name, then a name that
  * starts with the query, then a word that does, then a name that contains it.
  */
-import type { EntityDescriber } from './EntityDescriber.ts';
+import type { IndexedEntity } from '../dataset/EntityIndex.ts';
 
-/** What the index knows of one entity: its class, its names, and how often the texts mention it. */
-export interface IndexedEntity {
-  readonly iri: string;
-  /** The local name of its class (Person, Faction, …). */
-  readonly type: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly altLabels: readonly string[];
-  readonly mentions: number;
-}
+export type { IndexedEntity };
 
 export interface SearchHit {
   readonly iri: string;
@@ -24,7 +16,7 @@ export interface SearchHit {
   readonly score: number;
 }
 
-interface Entry { iri: string; type: string; labels: Record<string, string>; names: { name: string; key: string }[]; weight: number }
+interface Entry { iri: string; type: string; labels: Record<string, string>; names: { name: string; key: string }[]; weight: number; statements: number }
 
 // GOST 7.79-2000 system B, simplified, with the common English spellings (y, zh, kh, ts, ch, sh).
 const cyrillic: Record<string, string> = {
@@ -52,19 +44,12 @@ export class SearchIndex {
     this.byIri = new Map(entries.map((entry) => [entry.iri, entry]));
   }
 
-  /** The index of every entity in a store that holds the whole dataset. */
-  static fromDescriber(describer: EntityDescriber): SearchIndex {
-    return SearchIndex.of(describer.entities().map(({ iri, type }) => ({
-      iri, type, labels: describer.labelsOf(iri), altLabels: describer.literals(iri, 'altLabel').map((l) => l.value), mentions: describer.mentionCount(iri),
-    })));
-  }
-
   static of(entities: Iterable<IndexedEntity>): SearchIndex {
     const entries: Entry[] = [];
-    for (const { iri, type, labels, altLabels, mentions } of entities) {
+    for (const { iri, type, labels, altLabels, mentions, statements } of entities) {
       const names = [...Object.values(labels), ...altLabels];
       // How often the texts mention it (weight): the better known of two equal matches comes first.
-      entries.push({ iri, type, labels: { ...labels }, names: [...new Set(names)].map((name) => ({ name, key: searchKey(name) })), weight: mentions });
+      entries.push({ iri, type, labels: { ...labels }, names: [...new Set(names)].map((name) => ({ name, key: searchKey(name) })), weight: mentions, statements });
     }
     return new SearchIndex(entries);
   }
@@ -105,8 +90,8 @@ export class SearchIndex {
     return hits.sort((a, b) => b.score - a.score || (a.labels.en ?? '').localeCompare(b.labels.en ?? '')).slice(0, limit);
   }
 
-  /** Entities of one class, for browsing. */
-  list(type: string): { iri: string; labels: Record<string, string> }[] {
-    return this.entries.filter((e) => e.type.toLowerCase() === type.toLowerCase()).map((e) => ({ iri: e.iri, labels: e.labels }));
+  /** Entities of one class, for browsing, with how many statements each takes part in. */
+  list(type: string): { iri: string; labels: Record<string, string>; statements: number }[] {
+    return this.entries.filter((e) => e.type.toLowerCase() === type.toLowerCase()).map((e) => ({ iri: e.iri, labels: e.labels, statements: e.statements }));
   }
 }

@@ -1,14 +1,11 @@
 /**
  * The dataset in an external SPARQL store, read a slice at a time, so that the server never holds or
  * walks the whole dataset; what is read goes into small N3.js stores where the code written for the
- * embedded store (the entity describer, the source-text reader, the relation graphs) runs unchanged:
- * - the search index, the only thing read at start-up: each entity's class, labels, name variants and
- *   number of mentions, a page of entities at a time (a store caps one answer's rows: Virtuoso's
- *   ResultSetMaxRows);
- * - on request: an entity's neighbourhood (what EntityDescriber reads for one entity, with its graphs),
- *   one named graph (the source reader, /graph/{id}), the list of texts, the statements of some
- *   relations (the visualisations), the statement counts of a class's entities (browse), and where a
- *   renamed entity went.
+ * embedded store (the entity describer, the source-text reader, the relation graphs) runs unchanged.
+ * Nothing is read at start-up (search and browse come from the build's entity index, EntityIndex.ts);
+ * on request: an entity's neighbourhood (what EntityDescriber reads for one entity, with its graphs),
+ * one named graph (the source reader, /graph/{id}), the list of texts, the statements of some
+ * relations (the visualisations), and where a renamed entity went.
  * Every query is a template in this file with its parameters put in as terms (QueryRewriting). Only
  * quads of the dataset's own graphs are read: the entity and graph queries start from our IRIs and
  * their rows are filtered here, the others filter their graphs by the build's graph prefix (a FROM
@@ -16,9 +13,8 @@
  */
 import { DataFactory, Store } from 'n3';
 import type { NamedNode, Quad } from '@rdfjs/types';
-import { prefixes, rdf, rdfs, skos } from '../ontology/Vocabulary.ts';
+import { prefixes, rdf } from '../ontology/Vocabulary.ts';
 import { parseQuery, substituteTerms } from './QueryRewriting.ts';
-import type { IndexedEntity } from './SearchIndex.ts';
 import type { SparqlStoreClient, TermRow } from './SparqlStoreClient.ts';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
@@ -28,24 +24,6 @@ PREFIX dcterms: <${prefixes.dcterms}> PREFIX prov: <${prefixes.prov}> PREFIX oa:
 
 /** The named graphs whose IRI starts with ?prefix (the build's graphs are all under {base}graph/). */
 const graphsTemplate = parseQuery(`SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }`);
-
-/**
- * One page of the search index: the class's entities after ?after (in the order of their IRIs' text),
- * each with its types, labels and name variants, one row each. The page is cut by LIMIT (set per use).
- */
-const searchPageTemplate = parseQuery(`${prologue}
-SELECT DISTINCT ?entity ?p ?o WHERE {
-  GRAPH ?g { ?entity a ?class } GRAPH ?g2 { ?entity ?p ?o }
-  FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel))
-  FILTER(STRSTARTS(STR(?g), ?prefix) && STRSTARTS(STR(?g2), ?prefix) && STR(?entity) > ?after)
-} ORDER BY STR(?entity)`);
-
-/** How often the texts mention each of a page's entities (those after ?after, up to ?last). */
-const mentionsTemplate = parseQuery(`${prologue}
-SELECT ?entity (COUNT(DISTINCT ?annotation) AS ?mentions) WHERE {
-  GRAPH ?g { ?entity a ?class } GRAPH ?g2 { ?annotation oa:hasBody ?entity }
-  FILTER(STRSTARTS(STR(?g), ?prefix) && STRSTARTS(STR(?g2), ?prefix) && STR(?entity) > ?after && STR(?entity) <= ?last)
-} GROUP BY ?entity`);
 
 /** The IRI a renamed or merged entity was replaced by. */
 const replacementTemplate = parseQuery(`${prologue}
@@ -66,19 +44,6 @@ SELECT DISTINCT ?statement ?p ?o WHERE {
   FILTER(STRSTARTS(STR(?g), ?prefix))
 }`);
 
-/** How many statements each entity of a class is the subject or object of. */
-const statementCountsTemplate = parseQuery(`${prologue}
-SELECT ?entity (COUNT(*) AS ?statements) WHERE {
-  { SELECT DISTINCT ?entity ?statement ?role WHERE {
-    GRAPH ?g { ?entity a ?class } GRAPH ?g2 { ?statement ?role ?entity }
-    FILTER(?role IN (rdf:subject, rdf:object))
-    FILTER(STRSTARTS(STR(?g), ?prefix) && STRSTARTS(STR(?g2), ?prefix))
-  } }
-} GROUP BY ?entity`);
-
-/** Our entity classes, by local name. */
-const entityClasses = ['Person', 'Faction', 'Document', 'Position', 'Event', 'Place'];
-
 /**
  * Every quad EntityDescriber.describe reads: the entity's own, those pointing to it, its statement
  * nodes with their annotations, targets and selectors, and the labels of its neighbours. One query per
@@ -96,65 +61,31 @@ const entityTemplates = [
   `GRAPH ?g1 { ${aboutEntity} ?annotation oa:hasBody ?statement ; oa:hasTarget ?s } GRAPH ?g { ?s ?p ?o }`,
   `GRAPH ?g1 { ${aboutEntity} ?annotation oa:hasBody ?statement ; oa:hasTarget ?target . ?target oa:hasSelector ?s } GRAPH ?g { ?s ?p ?o }`,
   'GRAPH ?g1 { ?entity ?p1 ?s } FILTER(isIRI(?s)) GRAPH ?g { ?s ?p ?o } FILTER(?p = rdfs:label)',
-  `GRAPH ?g1 { ${aboutEntity} ?statement ?link ?s FILTER(?link IN (rdf:subject, rdf:object, rdf:predicate, prov:wasDerivedFrom)) } GRAPH ?g { ?s ?p ?o } FILTER(?p = rdfs:label)`,
+  // One query per link: with the link as a variable in a list, Virtuoso joined the statements with
+  // every label of the store (0.5 s at 10×, and growing faster than the store); with it fixed, 5-80 ms.
+  ...['rdf:subject', 'rdf:object', 'rdf:predicate', 'prov:wasDerivedFrom'].map((link) =>
+    `GRAPH ?g1 { ${aboutEntity} ?statement ${link} ?s } GRAPH ?g { ?s ?p ?o } FILTER(?p = rdfs:label)`),
 ].map((pattern) => parseQuery(`${prologue}\nSELECT DISTINCT ?s ?p ?o ?g WHERE { ${pattern} }`));
 
 const graphTemplate = parseQuery(`SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }`);
 
-/** Internal queries may take longer than a visitor's query: the index is read once, at start-up. */
+/** Internal queries may take longer than a visitor's query: a slice is read once and then cached. */
 const sliceTimeoutMs = 120_000;
-
-export interface SliceOptions {
-  /** Most rows in one page of the search index (default 50 000). */
-  readonly pageRows?: number;
-}
 
 export class StoreSlices {
   private readonly prefix;
   private readonly rcp;
-  private readonly pageRows: number;
 
   /** `base` and `ontologyNamespace` are the build's; `graphs` its named graphs in the store. */
-  constructor(private readonly client: SparqlStoreClient, readonly graphs: readonly string[], base: string, ontologyNamespace: string, options: SliceOptions = {}) {
+  constructor(private readonly client: SparqlStoreClient, readonly graphs: readonly string[], base: string, ontologyNamespace: string) {
     this.prefix = literal(`${base}graph/`);
     this.rcp = (local: string) => namedNode(ontologyNamespace + local);
-    this.pageRows = options.pageRows ?? 50_000;
   }
 
   /** The named graphs of the build found in the store (a scan of the whole store: slow on a large one). */
   static async graphsIn(client: SparqlStoreClient, base: string): Promise<string[]> {
     const { rows } = await client.select(substituteTerms(graphsTemplate, { prefix: literal(`${base}graph/`) }), sliceTimeoutMs);
     return rows.map((row) => row.g.value).sort();
-  }
-
-  /**
-   * What the search index needs of every entity, read a page at a time: a page ends inside the rows of
-   * its last entity, so that entity is left for the next page, which starts after the one before it.
-   */
-  async searchEntities(): Promise<IndexedEntity[]> {
-    const entities: IndexedEntity[] = [];
-    for (const type of entityClasses) {
-      const cls = this.rcp(type);
-      let after = '';
-      for (;;) {
-        const page = { ...substituteTerms(searchPageTemplate, { class: cls, prefix: this.prefix, after: literal(after) }), limit: this.pageRows };
-        const { rows } = await this.client.select(page, sliceTimeoutMs);
-        const complete = rows.length < this.pageRows;
-        const last = rows.at(-1)?.entity.value;
-        const kept = complete ? rows : rows.filter((row) => row.entity.value !== last);
-        if (!kept.length) {
-          if (complete) break;
-          throw new Error(`one entity (${last}) has more than ${this.pageRows} names: raise the page size of the search index`);
-        }
-        const upTo = kept.at(-1)!.entity.value;
-        const mentions = await this.client.select(substituteTerms(mentionsTemplate, { class: cls, prefix: this.prefix, after: literal(after), last: literal(upTo) }), sliceTimeoutMs);
-        const mentionCount = new Map(mentions.rows.map((row) => [row.entity.value, Number(row.mentions.value)]));
-        entities.push(...entitiesOfRows(kept, type, mentionCount));
-        if (complete) break;
-        after = upTo;
-      }
-    }
-    return entities;
   }
 
   /** The IRI that replaced a renamed or merged entity, if any. */
@@ -184,12 +115,6 @@ export class StoreSlices {
     return new Store(answers.flatMap(({ rows }) => rows.map((row) => quadOf({ s: row.statement, p: row.p, o: row.o }, defaultGraph()))));
   }
 
-  /** How many statements each entity of the class (local name) is the subject or object of; entities with none are left out. */
-  async statementCounts(type: string): Promise<Map<string, number>> {
-    const { rows } = await this.client.select(substituteTerms(statementCountsTemplate, { class: this.rcp(type), prefix: this.prefix }), sliceTimeoutMs);
-    return new Map(rows.map((row) => [row.entity.value, Number(row.statements.value)]));
-  }
-
   /** The entity's neighbourhood, each quad in its named graph (the pages read across graphs). */
   async entity(iri: string): Promise<Store> {
     const answers = await Promise.all(entityTemplates.map((template) => this.client.select(substituteTerms(template, { entity: namedNode(iri) }), sliceTimeoutMs)));
@@ -204,19 +129,6 @@ export class StoreSlices {
     const { rows } = await this.client.select(substituteTerms(graphTemplate, { graph }), sliceTimeoutMs);
     return new Store(rows.map((row) => quadOf(row, graph)));
   }
-}
-
-/** The index entries of a page's rows (its entities' rows are together: the page is sorted by entity). */
-function entitiesOfRows(rows: readonly TermRow[], type: string, mentions: ReadonlyMap<string, number>): IndexedEntity[] {
-  const byEntity = new Map<string, { labels: Record<string, string>; altLabels: string[] }>();
-  for (const { entity, p, o } of rows) {
-    const entry = byEntity.get(entity.value) ?? { labels: {}, altLabels: [] };
-    byEntity.set(entity.value, entry);
-    if (o.termType !== 'Literal') continue;
-    if (p.equals(rdfs('label'))) entry.labels[o.language || 'und'] = o.value;
-    else if (p.equals(skos('altLabel'))) entry.altLabels.push(o.value);
-  }
-  return [...byEntity].map(([iri, { labels, altLabels }]) => ({ iri, type, labels, altLabels, mentions: mentions.get(iri) ?? 0 }));
 }
 
 /** A row of ?s ?p ?o as a quad in `graph`. */

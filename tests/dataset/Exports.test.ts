@@ -13,11 +13,11 @@ import jsonld from 'jsonld';
 import { DataFactory } from 'n3';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { buildDataset } from '../../src/dataset/DatasetBuilder.ts';
-import { datasetExports } from '../../src/dataset/Exports.ts';
-import type { GraphContents, StatedRelation, TextAnnotation } from '../../src/dataset/GraphContents.ts';
+import { datasetExports, exportFrame } from '../../src/dataset/Exports.ts';
+import { readGraphContents, type GraphContents, type StatedRelation, type TextAnnotation } from '../../src/dataset/GraphContents.ts';
 import { timeInterval, toGexf, toGraphMl } from '../../src/dataset/NetworkFormats.ts';
 import { statementColumns, statementsCsv } from '../../src/dataset/TableFormats.ts';
-import { annotationCollection, annotationPage, webAnnotation, wholeAnnotationCollection, wholeAnnotationCollectionJson, type CollectionLayout } from '../../src/dataset/WebAnnotationCollection.ts';
+import { annotationCollection, annotationCollectionEnvelope, annotationItems, annotationPage, webAnnotation, wholeAnnotationCollection, type CollectionLayout } from '../../src/dataset/WebAnnotationCollection.ts';
 import { readManifest } from '../../src/store/DatasetStore.ts';
 import { builtDataset, id, rcp, text } from '../support/dataset.ts';
 import { makeFixtureCorpus } from '../support/fixtureCorpus.ts';
@@ -49,6 +49,20 @@ describe('the build', () => {
       const listed = manifest.files.find((f) => f.name === exported.file);
       const content = readFileSync(join(dir, exported.file));
       expect(listed, exported.file).toMatchObject({ mediaType: exported.mediaType, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+    }
+  });
+
+  it('writes each export a text at a time, exactly as it would write it from the whole dataset at once', async () => {
+    // The texts' files are not in the order of their IRIs, so the texts' parts had to be put in order.
+    const files = manifest.texts.map((t) => t.id);
+    expect(files).not.toEqual([...files].sort());
+    const { store } = await builtDataset();
+    const whole = readGraphContents(store.getQuads(null, null, null, null).filter((q) => q.graph.termType === 'NamedNode'), manifest.ontologyNamespace);
+    const frame = exportFrame(whole.entities, manifest.base, manifest.version);
+    for (const exported of datasetExports) {
+      const { head, tail, separator = '' } = exported.envelope(frame, { annotations: whole.annotations.length });
+      const text = head + exported.part(whole, frame, { head, tail, separator }).slice(separator.length) + tail;
+      expect(read(exported.file) === text, exported.file).toBe(true);
     }
   });
 
@@ -124,12 +138,14 @@ describe('the Web Annotation collection', () => {
     expect(annotationPage(items, 0, layout)).toBeUndefined();
   });
 
-  it('is written in pieces as the same text JSON.stringify gives whole, for a collection longer than one string can be', () => {
+  it('is written as an envelope and items, a text\'s items at a time, as the same text JSON.stringify gives whole', () => {
     const annotations = [1, 2, 3].map(annotation);
-    const pieces = [...wholeAnnotationCollectionJson(annotations, layout.id, layout.label)];
-    expect(pieces.length).toBeGreaterThan(annotations.length);
-    expect(pieces.join('')).toBe(JSON.stringify(wholeAnnotationCollection(annotations, layout.id, layout.label), null, 1) + '\n');
-    expect([...wholeAnnotationCollectionJson([], layout.id, layout.label)].join('')).toBe(JSON.stringify(wholeAnnotationCollection([], layout.id, layout.label), null, 1) + '\n');
+    const { head, tail, separator } = annotationCollectionEnvelope(annotations.length, layout.id, layout.label);
+    // Two texts' parts, each item after the separator; the first part written leaves its first out.
+    const parts = [annotationItems(annotations.slice(0, 2), separator), annotationItems(annotations.slice(2), separator)];
+    expect(head + parts.join('').slice(separator.length) + tail).toBe(JSON.stringify(wholeAnnotationCollection(annotations, layout.id, layout.label), null, 1) + '\n');
+    const empty = annotationCollectionEnvelope(0, layout.id, layout.label);
+    expect(empty.head + empty.tail).toBe(JSON.stringify(wholeAnnotationCollection([], layout.id, layout.label), null, 1) + '\n');
   });
 });
 

@@ -1,11 +1,11 @@
 /**
  * The server on an external store answers from what it reads of the store on request as it would from
- * the whole dataset in memory: the search index (read at start-up a page at a time), entity look-ups and
- * descriptions, redirects, the list of texts, the browse counts and the visualisations' graphs are
- * compared, ServedDataset.connect against ServedDataset.load of the same build.
+ * the whole dataset in memory: entity look-ups and descriptions, redirects, the list of texts and the
+ * visualisations' graphs are compared, ServedDataset.connect against ServedDataset.load of the same
+ * build. (Search and browse read the build's entity index on both back ends: EntityIndex.test.ts checks
+ * it against the dataset.)
  * In npm test the store is the small one made on purpose (tests/support/fakeSparqlStore.ts) with the
- * fixture corpus and a renamed entity, and pages of a few rows, so that entities fall across pages; under
- * npm run test:store it is the real Virtuoso with the whole corpus.
+ * fixture corpus and a renamed entity; under npm run test:store it is the real Virtuoso with the whole corpus.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,11 +29,9 @@ let renamed: { from: string; to: string } | undefined;
 beforeAll(async () => {
   let dir: string;
   let client: SparqlStoreClient;
-  let pageRows: number;
   if (onExternalStore) {
     dir = inject('builtDir'); // loaded into the store by the global setup
     client = externalStoreClient();
-    pageRows = 500;
   } else {
     const corpus = makeFixtureCorpus();
     writeFileSync(join(corpus.dataDir, 'redirects.yaml'), 'lev-trotsky: trotsky\n');
@@ -41,11 +39,10 @@ beforeAll(async () => {
     fake = await startFakeSparqlStore();
     client = new SparqlStoreClient(fake.endpoint, 60_000);
     await loadIntoStore(dir, client, { url: fake.graphStore, ...fake.credentials });
-    pageRows = 12;
   }
   whole = await ServedDataset.load(dir);
   const { base, ontologyNamespace } = whole.manifest;
-  sliced = await ServedDataset.connect(dir, new StoreSlices(client, await graphsOfLoadedBuild(client, base), base, ontologyNamespace, { pageRows }));
+  sliced = await ServedDataset.connect(dir, new StoreSlices(client, await graphsOfLoadedBuild(client, base), base, ontologyNamespace));
   const replaced = whole.store.getQuads(null, 'http://purl.org/dc/terms/isReplacedBy', null, null)[0];
   renamed = replaced && { from: replaced.subject.value, to: replaced.object.value };
 });
@@ -54,23 +51,13 @@ afterAll(() => fake?.close());
 const byIri = <T extends { iri: string }>(list: readonly T[]) => [...list].sort((a, b) => a.iri.localeCompare(b.iri));
 
 describe('an external store read in slices answers as the whole dataset in memory', () => {
-  it('has the same graphs, and the same search index: entities, classes, labels, mention counts', () => {
+  it('has the same graphs, and knows the same entities', () => {
     expect(sliced.graphs()).toEqual(whole.graphs());
-    expect(sliced.search.size).toBe(whole.search.size);
-    expect(byIri(sliced.search.entities())).toEqual(byIri(whole.search.entities()));
     for (const { iri } of whole.search.entities()) {
       expect(sliced.labelsOf(iri), iri).toEqual(whole.labelsOf(iri));
-      expect(sliced.search.typeOf(iri), iri).toBe(whole.search.typeOf(iri));
       expect(sliced.exists(iri), iri).toBe(true);
     }
     expect(sliced.exists(`${whole.base}id/person/nobody-of-that-name`)).toBe(false);
-  });
-
-  it('finds the same entities by any name', () => {
-    for (const query of ['Смирнов', 'trotsky', 'Бронштейн', 'ДЦ', 'democratic', 'sapronov', 'опп']) {
-      const hits = (dataset: ServedDataset) => dataset.search.search(query, 10).map((h) => [h.iri, h.matched, h.score]);
-      expect(hits(sliced), query).toEqual(hits(whole));
-    }
   });
 
   it('follows a renamed entity to the one that replaced it, and no other', async () => {
@@ -83,13 +70,6 @@ describe('an external store read in slices answers as the whole dataset in memor
     expect(await sliced.sourceTexts()).toEqual(await whole.sourceTexts());
     for (const { id } of whole.manifest.texts) expect(sliced.hasText(id), id).toBe(true);
     for (const id of ['registry', 'ontology', 'no-such-text']) expect(sliced.hasText(id), id).toBe(whole.hasText(id));
-  });
-
-  it('counts the statements of each entity of each class for browsing', async () => {
-    for (const type of Object.keys(whole.manifest.statistics.entitiesPerClass)) {
-      expect(byIri(await sliced.browseEntries(type.toLowerCase())), type).toEqual(byIri(await whole.browseEntries(type.toLowerCase())));
-    }
-    expect((await whole.browseEntries('person')).some((e) => e.statements > 0)).toBe(true);
   });
 
   it('draws the same genealogy and network, in both languages', async () => {
