@@ -6,21 +6,23 @@
  * queries. Sizes from `--store-from` (default 10) up are served from an external store, a fresh
  * Virtuoso for each size (.ci/virtuoso.sh, with buffers sized to the corpus): the build is first loaded
  * into it by `load-store` (its own stage: time and the loader's peak memory), then served from it, and
- * Virtuoso's own memory is recorded before it is stopped. A stage that fails records why, from the
- * process's own output, and the later stages of that size are skipped. Writes
+ * Virtuoso's own memory is recorded before it is stopped, and the disk the corpus, the build and the
+ * store's database take. A stage that fails records why, from the process's own output, and the later
+ * stages of that size are skipped. A size is not started at all when, scaled from the largest smaller
+ * size measured, it would need more disk than is free or its build would outlast the stage budget. Writes
  * perf/results/scale.json, scale.md (the table) and scale.svg (the plot), keeping the results of sizes
  * an earlier run measured and this one did not.
  *
  * Not a test: it asserts nothing. It is heavy; run it alone on the machine.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticEntity } from '../src/annotation/SyntheticCorpus.ts';
 import type { EntityType } from '../src/annotation/Registry.ts';
-import { growthPlot, phasesTable, plotPoints, resultsTable, type SizeResult, type StageOutcome, type StoreKind } from './ScaleReport.ts';
+import { buildSecondsAtLeast, diskNeeded, growthPlot, phasesTable, plotPoints, resultsTable, type SizeResult, type StageOutcome, type StoreKind } from './ScaleReport.ts';
 
 const repoRoot = new URL('../', import.meta.url).pathname;
 const resultsDir = join(repoRoot, 'perf', 'results');
@@ -88,6 +90,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Bytes of the files under `path` (links not followed), as `du -sb` counts them, less the folders. */
+function bytesUnder(path: string): number {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + bytesUnder(join(path, name)), 0);
+}
+
+/** Bytes free for this user on the work folder's file system. */
+function freeBytes(): number {
+  const { bavail, bsize } = statfsSync(values.work);
+  return bavail * bsize;
+}
+
 function peakRssOf(pid: number): number | undefined {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -95,8 +111,8 @@ function peakRssOf(pid: number): number | undefined {
   } catch { return undefined; }
 }
 
-/** A Virtuoso started by .ci/virtuoso.sh for one size: where it answers, and its process id. */
-interface Virtuoso { readonly env: Record<string, string>; readonly settings: Record<string, string>; readonly pid?: number }
+/** A Virtuoso started by .ci/virtuoso.sh for one size: where it answers, its database folder and its process id. */
+interface Virtuoso { readonly env: Record<string, string>; readonly settings: Record<string, string>; readonly databaseDir: string; readonly pid?: number }
 
 /** Runs .ci/virtuoso.sh start or stop; its output, and whether it succeeded. */
 function virtuosoScript(action: 'start' | 'stop', env: Record<string, string>): Promise<{ ok: boolean; output: string }> {
@@ -123,12 +139,13 @@ async function startVirtuoso(scale: number): Promise<Virtuoso | string> {
   };
   const started = await virtuosoScript('start', env);
   if (!started.ok) return `Virtuoso did not start: ${started.output.split('\n').at(-1) ?? 'no message'}`;
-  const pid = Number(readFileSync(join(readFileSync(state, 'utf8').trim(), 'pid'), 'utf8'));
+  const databaseDir = readFileSync(state, 'utf8').trim();
+  const pid = Number(readFileSync(join(databaseDir, 'pid'), 'utf8'));
   const settings = {
     SPARQL_STORE: `http://127.0.0.1:${httpPort}/sparql`, SPARQL_GRAPH_STORE: `http://127.0.0.1:${httpPort}/sparql-graph-crud-auth`,
     SPARQL_STORE_USER: 'dba', SPARQL_STORE_PASSWORD: 'dba',
   };
-  return { env, settings, ...(Number.isInteger(pid) && { pid }) };
+  return { env, settings, databaseDir, ...(Number.isInteger(pid) && { pid }) };
 }
 
 const exampleQueries = ['genealogy-of-splits.rq', 'members-of-a-faction-over-time.rq', 'statements-per-relation-and-source.rq'];
@@ -202,7 +219,7 @@ async function serveAndMeasure(env: Record<string, string>, counts: Record<Entit
 }
 
 /** Loads the build into the store (timed, the loader's peak memory), serves from it, and records the store's memory. */
-async function measureOnVirtuoso(scale: number, env: Record<string, string>, counts: Record<EntityType, number>): Promise<Pick<SizeResult, 'load' | 'serve' | 'latencies' | 'storeRssMb'>> {
+async function measureOnVirtuoso(scale: number, env: Record<string, string>, counts: Record<EntityType, number>): Promise<Pick<SizeResult, 'load' | 'serve' | 'latencies' | 'storeRssMb'> & { storeBytes?: number }> {
   process.stderr.write(`${scale}×: starting Virtuoso (${storeBuffersMb(scale)} MB of buffers)\n`);
   const virtuoso = await startVirtuoso(scale);
   if (typeof virtuoso === 'string') return { load: { ok: false, seconds: 0, reason: virtuoso } };
@@ -212,18 +229,30 @@ async function measureOnVirtuoso(scale: number, env: Record<string, string>, cou
     const load: StageOutcome = { ok: loaded.code === 0, seconds: loaded.seconds, peakRssMb: loaded.peakRssMb, ...(loaded.code !== 0 && { reason: failure(loaded) }) };
     if (!load.ok) return { load, storeRssMb: virtuoso.pid && peakRssOf(virtuoso.pid) };
     process.stderr.write(`${scale}×: serving from Virtuoso\n`);
+    const storeBytes = bytesUnder(virtuoso.databaseDir);
     const served = await serveAndMeasure({ ...env, ...virtuoso.settings }, counts);
-    return { load, ...served, storeRssMb: virtuoso.pid && peakRssOf(virtuoso.pid) };
+    return { load, ...served, storeRssMb: virtuoso.pid && peakRssOf(virtuoso.pid), storeBytes };
   } finally {
     const stopped = await virtuosoScript('stop', virtuoso.env);
     if (!stopped.ok) process.stderr.write(`${scale}×: stopping Virtuoso failed: ${stopped.output}\n`);
   }
 }
 
-async function measure(scale: number): Promise<SizeResult> {
+async function measure(scale: number, earlier: readonly SizeResult[]): Promise<SizeResult> {
   const corpus = join(values.work, `corpus-${scale}`);
   const dist = join(values.work, `dist-${scale}`);
   rmSync(dist, { recursive: true, force: true });
+  // A size that would fill the disk, or outlast its time budget, part way is not started: it would fail
+  // after hours. What it would need is scaled from the largest smaller size measured (said so in the table).
+  const needed = diskNeeded(scale, earlier);
+  const free = freeBytes();
+  const buildTime = buildSecondsAtLeast(scale, earlier);
+  const gb = (n: number) => `${Math.round(n / 1024 ** 3)} GB`;
+  const blockers = [
+    ...(needed && needed.bytes > free ? [`it needs about ${gb(needed.bytes)} of disk, ${gb(free)} free (the ${needed.from}× run's corpus, build and store, scaled)`] : []),
+    ...(buildTime && buildTime.seconds * 1000 > stageMs ? [`its build would take at least ${(buildTime.seconds / 3600).toFixed(1)} h, over the stage budget of ${values['stage-minutes']} min (the ${buildTime.from}× build, scaled linearly)`] : []),
+  ];
+  if (blockers.length) return { scale, generate: { ok: false, notStarted: true, seconds: 0, reason: blockers.join('; ') } };
   process.stderr.write(`${scale}×: generating\n`);
   const generated = await run([...tsx(4096), 'generate', '--scale', String(scale), '--seed', String(seed), '--out', corpus], {}, stageMs);
   const generate: StageOutcome = { ok: generated.code === 0, seconds: generated.seconds, peakRssMb: generated.peakRssMb, ...(generated.code !== 0 && { reason: failure(generated) }) };
@@ -241,9 +270,10 @@ async function measure(scale: number): Promise<SizeResult> {
   };
   const sizes = counts ? { texts: Number(counts[1]), entities: Number(counts[2]), statements: Number(counts[4]), quads: Number(counts[5]) } : { quads: quadsSoFar };
   if (!build.ok) return { scale, ...sizes, generate, build };
+  const disk = { corpus: bytesUnder(corpus), build: bytesUnder(join(dist, 'builds')) };
   const registry = JSON.parse(readFileSync(join(dist, 'current', 'manifest.json'), 'utf8')) as { statistics: { entitiesPerClass: Record<EntityType, number> } };
   const store: StoreKind = scale >= storeFrom ? 'Virtuoso' : 'embedded';
-  let served: Pick<SizeResult, 'load' | 'serve' | 'latencies' | 'storeRssMb'>;
+  let served: Pick<SizeResult, 'load' | 'serve' | 'latencies' | 'storeRssMb'> & { storeBytes?: number };
   if (store === 'Virtuoso') {
     served = await measureOnVirtuoso(scale, env, registry.statistics.entitiesPerClass);
   } else {
@@ -251,7 +281,8 @@ async function measure(scale: number): Promise<SizeResult> {
     served = await serveAndMeasure(env, registry.statistics.entitiesPerClass);
   }
   rmSync(dist, { recursive: true, force: true });
-  return { scale, ...sizes, generate, build, store, ...served };
+  const { storeBytes, ...measured } = served;
+  return { scale, ...sizes, generate, build, store, ...measured, disk: { ...disk, ...(storeBytes !== undefined && { store: storeBytes }) } };
 }
 
 async function main() {
@@ -263,7 +294,7 @@ async function main() {
     ? (JSON.parse(readFileSync(join(resultsDir, 'scale.json'), 'utf8')) as { results: SizeResult[] }).results.filter((r) => !sizes.includes(r.scale)) : [];
   const measured: SizeResult[] = [];
   for (const scale of sizes) {
-    const result = await measure(scale);
+    const result = await measure(scale, [...earlier, ...measured]);
     measured.push(result);
     const results = [...earlier, ...measured].sort((a, b) => a.scale - b.scale);
     process.stderr.write(`${JSON.stringify(result)}\n`);

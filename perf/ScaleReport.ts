@@ -12,8 +12,10 @@ export interface StageOutcome {
   readonly seconds: number;
   /** Peak resident set size, MB. */
   readonly peakRssMb?: number;
-  /** What went wrong, from the process's own output. */
+  /** What went wrong, from the process's own output, or why it was not started. */
   readonly reason?: string;
+  /** Not started at all (the reason says why): nothing was measured. */
+  readonly notStarted?: boolean;
 }
 
 /** What served the size: the embedded store, or a Virtuoso the build was loaded into. */
@@ -35,23 +37,48 @@ export interface SizeResult {
   readonly serve?: StageOutcome;
   /** With an external store: the store's own peak RSS (Virtuoso's, from /proc), MB. */
   readonly storeRssMb?: number;
+  /** Disk taken by the generated corpus, the published build, and the store's database once loaded: bytes. */
+  readonly disk?: { readonly corpus?: number; readonly build?: number; readonly store?: number };
   /** Milliseconds of each request, first (uncached) answer; `undefined` where it failed. */
   readonly latencies?: Readonly<Record<string, number | string>>;
 }
 
 const mb = (n?: number) => (n === undefined ? '' : `${Math.round(n).toLocaleString('en')} MB`);
+const bytesToMb = (n?: number) => (n === undefined ? undefined : n / 1024 / 1024);
+
+/**
+ * The build time a size would take at least, scaled linearly from the largest smaller size built (the
+ * build has grown a little faster than linearly): undefined when none was.
+ */
+export function buildSecondsAtLeast(scale: number, results: readonly SizeResult[]): { seconds: number; from: number } | undefined {
+  const known = results.filter((r) => r.scale < scale && r.build?.ok).sort((a, b) => b.scale - a.scale)[0];
+  return known && { seconds: known.build!.seconds * (scale / known.scale), from: known.scale };
+}
+
+/**
+ * The disk a size would take (corpus, build and store together), scaled from the largest smaller size
+ * measured with its disk recorded: everything the benchmark writes grows with the corpus. Undefined
+ * when no such size is known.
+ */
+export function diskNeeded(scale: number, results: readonly SizeResult[]): { bytes: number; from: number } | undefined {
+  const known = results.filter((r) => r.scale < scale && r.disk?.corpus !== undefined && r.disk.build !== undefined).sort((a, b) => b.scale - a.scale)[0];
+  if (!known) return undefined;
+  const { corpus = 0, build = 0, store = 0 } = known.disk!;
+  return { bytes: (corpus + build + store) * (scale / known.scale), from: known.scale };
+}
 const seconds = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} s`;
 
 /** One row per size; a failed stage names the reason and the later stages are left empty. */
 export function resultsTable(results: readonly SizeResult[], latencyNames: readonly string[]): string {
-  const head = ['scale', 'texts', 'entities', 'statements', 'quads', 'store', 'generate', 'build', 'build peak RSS', 'load', 'loader peak RSS', 'start-up', 'server RSS', 'store RSS',
+  const head = ['scale', 'texts', 'entities', 'statements', 'quads', 'store', 'generate', 'build', 'build peak RSS', 'build on disk', 'load', 'loader peak RSS', 'store on disk', 'start-up', 'server RSS', 'store RSS',
     ...latencyNames.map((n) => `${n} (ms)`)];
   const rows = results.map((r) => {
-    const stage = (s?: StageOutcome) => (!s ? '' : s.ok ? seconds(s.seconds) : `**failed after ${seconds(s.seconds)}**: ${s.reason ?? 'unknown'}`);
+    const stage = (s?: StageOutcome) => (!s ? '' : s.ok ? seconds(s.seconds)
+      : s.notStarted ? `**not started**: ${s.reason ?? 'unknown'}` : `**failed after ${seconds(s.seconds)}**: ${s.reason ?? 'unknown'}`);
     return [
       `${r.scale}×`, r.texts?.toLocaleString('en') ?? '', r.entities?.toLocaleString('en') ?? '', r.statements?.toLocaleString('en') ?? '',
-      r.quads?.toLocaleString('en') ?? '', r.store ?? (r.serve ? 'embedded' : ''), stage(r.generate), stage(r.build), mb(r.build?.peakRssMb),
-      stage(r.load), mb(r.load?.peakRssMb), stage(r.serve), mb(r.serve?.peakRssMb), mb(r.storeRssMb),
+      r.quads?.toLocaleString('en') ?? '', r.store ?? (r.serve ? 'embedded' : ''), stage(r.generate), stage(r.build), mb(r.build?.peakRssMb), mb(bytesToMb(r.disk?.build)),
+      stage(r.load), mb(r.load?.peakRssMb), mb(bytesToMb(r.disk?.store)), stage(r.serve), mb(r.serve?.peakRssMb), mb(r.storeRssMb),
       ...latencyNames.map((n) => {
         const v = r.latencies?.[n];
         return v === undefined ? '' : typeof v === 'number' ? String(Math.round(v)) : v;

@@ -39,8 +39,8 @@ export interface DatasetExport {
   /** The specification the file follows, for DCAT's dcterms:conformsTo. */
   readonly conformsTo: string;
   readonly title: string;
-  /** One graph's part of the export (its statements or annotations, in their order), '' if none. */
-  readonly part: (contents: GraphContents, frame: ExportFrame, envelope: ExportEnvelope) => string;
+  /** One graph's part of the export (its statements or annotations, in their order, each after the envelope's separator), '' if none. */
+  readonly part: (contents: GraphContents, frame: ExportFrame, separator: string) => string;
   /** What goes around the parts (the separator must not depend on the totals). */
   readonly envelope: (frame: ExportFrame, totals: ExportTotals) => ExportEnvelope;
 }
@@ -50,7 +50,7 @@ const annotationsId = (base: string) => `${base}annotations.jsonld`;
 
 export const datasetExports: readonly DatasetExport[] = [
   { file: 'annotations.jsonld', name: 'annotations', mediaType: annotationMediaType, conformsTo: 'http://www.w3.org/TR/annotation-model/', title: 'Web Annotations: every mention and every statement\'s passage',
-    part: ({ annotations }, _frame, { separator }) => annotationItems(annotations, separator ?? ''),
+    part: ({ annotations }, _frame, separator) => annotationItems(annotations, separator),
     envelope: ({ base }, { annotations }) => annotationCollectionEnvelope(annotations, annotationsId(base), annotationCollectionLabel) },
   { file: 'graph.graphml', name: 'graphml', mediaType: graphMlMediaType, conformsTo: 'http://graphml.graphdrawing.org/xmlns', title: 'The network of entities and statements (GraphML)',
     part: ({ statements }, { nodes }) => graphMlEdges(statements, nodes),
@@ -89,7 +89,7 @@ export class ExportsWriter {
     const key = partKey(contents);
     if (key === undefined) return;
     this.#annotations += contents.annotations.length;
-    for (const [exported, file] of this.#files) file.add(key, exported.part(contents, this.frame, { head: '', tail: '', separator: this.#separators.get(exported) }));
+    for (const [exported, file] of this.#files) file.add(key, exported.part(contents, this.frame, this.#separators.get(exported)!));
   }
 
   /** Writes each export whole, into the stream `open` gives for its file. */

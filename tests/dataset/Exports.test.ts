@@ -61,7 +61,7 @@ describe('the build', () => {
     const frame = exportFrame(whole.entities, manifest.base, manifest.version);
     for (const exported of datasetExports) {
       const { head, tail, separator = '' } = exported.envelope(frame, { annotations: whole.annotations.length });
-      const text = head + exported.part(whole, frame, { head, tail, separator }).slice(separator.length) + tail;
+      const text = head + exported.part(whole, frame, separator).slice(separator.length) + tail;
       expect(read(exported.file) === text, exported.file).toBe(true);
     }
   });
