@@ -2,11 +2,12 @@
  * A published build, loaded and ready to serve: the manifest, the ontology, the search index, and a
  * cache of every representation made so far (the data changes only when a new build is loaded, so each
  * representation is made once and then served from memory with its ETag).
- * With the embedded back end the whole dataset is held here (`store`), and everything is read from it.
- * With an external store only the search index is held (entities' classes, names and mention counts,
- * read at start-up): an entity's description, a graph's quads, the list of texts, the visualisations'
- * statements and the browse counts are read from the store (StoreSlices) when their representation is
- * first made, and then served from the cache like every other. Nothing at start-up walks the dataset.
+ * The search index and the browse lists come from the build's entity index (EntityIndex.ts) on both
+ * back ends. With the embedded back end the whole dataset is held here (`store`), and everything else is
+ * read from it. With an external store nothing else is held: an entity's description, a graph's quads,
+ * the list of texts and the visualisations' statements are read from the store (StoreSlices) when their
+ * representation is first made, and then served from the cache like every other. Nothing at start-up
+ * walks the dataset.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';

@@ -106,7 +106,7 @@ export async function startServer(configuration: ServerConfiguration, options: S
 /**
  * The build in `dir` and where its queries run: loaded whole into the embedded store with a pool of
  * query workers, or, with SPARQL_STORE, read from the external store (loaded into it first if it holds
- * another build), with the queries sent to it and only the search index held here.
+ * another build), with the queries sent to it and only the build's entity index held here.
  */
 async function openDataset(dir: string, configuration: ServerConfiguration, log: Logger): Promise<{ dataset: ServedDataset; queries: QueryExecutor }> {
   const { base, ontologyNamespace } = readManifest(dir);
@@ -127,7 +127,7 @@ async function openDataset(dir: string, configuration: ServerConfiguration, log:
   // the time limit of one client's query, which is for serving.
   const startup = new SparqlStoreClient(external.endpoint, Math.max(configuration.queryTimeoutMs, 120_000));
   await ensureLoaded(dir, startup, { url: external.graphStore, user: external.user, password: external.password }, (message) => log.info({ store: external.endpoint }, message));
-  // The graph list from the load record, and the search index a page at a time: nothing here reads
+  // The graph list from the load record, the entity index from the build: nothing here reads
   // dataset.nq (unless the store was to be loaded) or the store's whole content.
   const slices = new StoreSlices(client, await graphsOfLoadedBuild(startup, base), base, ontologyNamespace);
   return {
