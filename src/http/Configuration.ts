@@ -20,6 +20,8 @@ export interface ServerConfiguration {
   readonly rateLimitPerMinute: number;
   readonly logLevel: string;
   readonly prepareRepresentations: boolean;
+  /** Most memory the representations made so far may take, in MiB; the least recently used go first. */
+  readonly representationCacheMb: number;
   readonly distDir?: string;
   /** An external SPARQL 1.1 store to serve from instead of the embedded one. */
   readonly externalStore?: ExternalStoreConfiguration;
@@ -48,6 +50,7 @@ export const settings = {
   BODY_LIMIT_BYTES: 'largest request body, e.g. a POSTed query (default 65536)',
   RATE_LIMIT_PER_MINUTE: 'SPARQL requests per client and minute before 429 (default 120; 0 turns it off)',
   PREPARE_REPRESENTATIONS: 'make the HTML (both languages), Turtle and JSON-LD of every entity ahead, in idle time after start-up: 1 or 0 (default 1, or 0 with SPARQL_STORE)',
+  REPRESENTATION_CACHE_MB: 'most memory, in MiB, the representations made so far may take (each counted with its compressed forms); past it the least recently used are dropped and made again when asked for (default 1024)',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug (default info)',
   SPARQL_STORE: 'query endpoint of an external SPARQL 1.1 store to serve from, e.g. http://127.0.0.1:8890/sparql (default: none, the embedded store)',
   SPARQL_GRAPH_STORE: "the external store's Graph Store Protocol URL, used to load a build into it (default: none)",
@@ -110,6 +113,7 @@ export function readConfiguration(env: Source, flags: Source = {}): ServerConfig
     // With an external store, making every entity's representations ahead would read the whole
     // dataset back from the store and hold it here: they are made on first request instead.
     prepareRepresentations: integer(source, 'PREPARE_REPRESENTATIONS', store ? 0 : 1, 0) > 0,
+    representationCacheMb: integer(source, 'REPRESENTATION_CACHE_MB', 1024, 1),
     ...(source.DIST_DIR && { distDir: source.DIST_DIR }),
     ...(store && { externalStore: store }),
   };

@@ -34,14 +34,24 @@ const { namedNode, literal, quad, defaultGraph } = DataFactory;
 /** An entity as the browse list shows it. */
 export interface BrowseEntry { readonly iri: string; readonly labels: Record<string, string>; readonly statements: number }
 
+export interface CacheOptions {
+  /** Most memory the representations made so far may take, in MiB (default 1024). */
+  readonly representationCacheMb?: number;
+}
+
 /** Where the data is: the whole dataset in memory, or an external store read in slices. */
 type Back = { readonly kind: 'whole'; readonly store: Store; readonly describer: EntityDescriber } | { readonly kind: 'slices'; readonly slices: StoreSlices };
 
 export class ServedDataset {
-  private readonly cache = new Map<string, Representation>();
+  /**
+   * The representations made so far, bounded in bytes (a crawler of a large corpus would otherwise fill
+   * the memory): each counts twice its plain bytes, an upper bound with its gzip and Brotli forms.
+   */
+  private readonly cache: LRUCache<string, Representation>;
   /** Representations being made: concurrent requests for one wait for the same making. */
   private readonly making = new Map<string, Promise<Representation>>();
-  private readonly descriptions = new Map<string, Promise<EntityDescription | undefined>>();
+  /** Descriptions shared by an entity's representations while they are made; a few thousand are kept. */
+  private readonly descriptions = new LRUCache<string, Promise<EntityDescription | undefined>>({ max: 4096 });
   private readonly textIds: ReadonlySet<string>;
   /**
    * Answers to SPARQL queries already asked of this build (the data cannot change under them), by
@@ -58,30 +68,32 @@ export class ServedDataset {
     readonly lastModified: Date,
     private readonly graphList: readonly string[],
     private readonly back: Back,
+    options: CacheOptions,
   ) {
     this.textIds = new Set(manifest.texts.map((t) => t.id));
+    this.cache = new LRUCache({ maxSize: (options.representationCacheMb ?? 1024) * 1024 * 1024, sizeCalculation: (r, key) => 2 * r.body.byteLength + key.length * 2 + 64 });
   }
 
   /** The build in `dir`, loaded whole into the embedded store. */
-  static async load(dir: string): Promise<ServedDataset> {
+  static async load(dir: string, options: CacheOptions = {}): Promise<ServedDataset> {
     // Only named graphs: the pages read across them with N3.js's getters; SPARQL runs in the workers.
     const { store, manifest } = await loadDataset(dir, { defaultGraphAsUnion: false });
     const graphs = new Set<string>();
     for (const g of store.getGraphs(null, null, null)) if (g.termType === 'NamedNode') graphs.add(g.value);
     const describer = new EntityDescriber(store, manifest.ontologyNamespace);
-    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await readEntityIndex(dir)), [...graphs].sort(), { kind: 'whole', store, describer });
+    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await readEntityIndex(dir)), [...graphs].sort(), { kind: 'whole', store, describer }, options);
   }
 
   /** The build in `dir`, read from an external store that holds it (only the build's entity index is kept here). */
-  static async connect(dir: string, slices: StoreSlices): Promise<ServedDataset> {
+  static async connect(dir: string, slices: StoreSlices, options: CacheOptions = {}): Promise<ServedDataset> {
     const manifest = readManifest(dir);
-    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await readEntityIndex(dir)), slices.graphs, { kind: 'slices', slices });
+    return ServedDataset.assemble(dir, manifest, SearchIndex.of(await readEntityIndex(dir)), slices.graphs, { kind: 'slices', slices }, options);
   }
 
-  private static assemble(dir: string, manifest: BuildManifest, search: SearchIndex, graphs: readonly string[], back: Back): ServedDataset {
+  private static assemble(dir: string, manifest: BuildManifest, search: SearchIndex, graphs: readonly string[], back: Back, options: CacheOptions): ServedDataset {
     const ontology = loadOntology(new Iris(manifest.base));
     const context = JSON.parse(readFileSync(join(dir, 'context.jsonld'), 'utf8')) as JsonLdDocument;
-    return new ServedDataset(dir, manifest, ontology, search, context, statSync(join(dir, 'manifest.json')).mtime, graphs, back);
+    return new ServedDataset(dir, manifest, ontology, search, context, statSync(join(dir, 'manifest.json')).mtime, graphs, back, options);
   }
 
   /** The whole dataset, in the embedded store; with an external store it is not held here. */

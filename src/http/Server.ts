@@ -116,7 +116,7 @@ async function openDataset(dir: string, configuration: ServerConfiguration, log:
     // The pages' dataset first, then the pool, whose threads load the build while the pages are served:
     // on two cores, loading all at once put the benchmark's first answer at 8.0 s, this order at about
     // 5 s, and the workers are ready no later (see "Performance" in the README).
-    const dataset = await ServedDataset.load(dir);
+    const dataset = await ServedDataset.load(dir, configuration);
     const queries = new QueryPool(
       { builtDir: dir, workers: configuration.queryWorkers, queue: configuration.queryQueue, timeoutMs: configuration.queryTimeoutMs, memoryMb: configuration.queryMemoryMb },
       (error) => log.error({ err: error }, 'a query worker died; a new one takes its place'));
@@ -131,7 +131,7 @@ async function openDataset(dir: string, configuration: ServerConfiguration, log:
   // dataset.nq (unless the store was to be loaded) or the store's whole content.
   const slices = new StoreSlices(client, await graphsOfLoadedBuild(startup, base), base, ontologyNamespace);
   return {
-    dataset: await ServedDataset.connect(dir, slices),
+    dataset: await ServedDataset.connect(dir, slices, configuration),
     queries: new ExternalQueryExecutor(client, slices.graphs, { concurrent: configuration.queryWorkers + configuration.queryQueue }),
   };
 }
