@@ -6,8 +6,6 @@
  */
 import type { IndexedEntity } from '../dataset/EntityIndex.ts';
 
-export type { IndexedEntity };
-
 export interface SearchHit {
   readonly iri: string;
   readonly type: string;
