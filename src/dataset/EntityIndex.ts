@@ -53,9 +53,9 @@ export class EntityIndexTally {
       const entity = this.#entities.get(subject.value);
       if (!entity || object.termType !== 'Literal') continue;
       if (predicate.equals(rdfs('label'))) entity.labels[object.language || 'und'] = object.value;
-      else if (!altLabelsSeen.has(`${subject.value} ${object.language} ${object.value}`)) {
-        altLabelsSeen.add(`${subject.value} ${object.language} ${object.value}`);
-        entity.altLabels.push(object.value);
+      else {
+        const key = `${subject.value} ${object.language} ${object.value}`;
+        if (!altLabelsSeen.has(key)) { altLabelsSeen.add(key); entity.altLabels.push(object.value); }
       }
     }
   }

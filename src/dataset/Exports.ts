@@ -9,7 +9,7 @@ import type { EntityEntry, GraphContents } from './GraphContents.ts';
 import { gexfEdges, gexfEnvelope, gexfMediaType, graphMlEdges, graphMlEnvelope, graphMlMediaType, networkNodes } from './NetworkFormats.ts';
 import { PartedFile } from './PartedFile.ts';
 import { csvMediaType, englishLabels, entitiesCsv, statementsCsvHeader, statementsCsvRows } from './TableFormats.ts';
-import { annotationCollectionEnvelope, annotationCollectionLabel, annotationItems, annotationMediaType } from './WebAnnotationCollection.ts';
+import { annotationCollectionEnvelope, annotationCollectionLabel, annotationItems, annotationItemSeparator, annotationMediaType } from './WebAnnotationCollection.ts';
 
 /** What every part of an export is written against: the entities (all in the frame), the base IRI, the version. */
 export interface ExportFrame {
@@ -27,8 +27,8 @@ export function exportFrame(entities: readonly EntityEntry[], base: string, vers
 /** How many of each the parts held: known when the last part is written. */
 export interface ExportTotals { readonly annotations: number }
 
-/** What goes around an export's parts; `separator` starts every part, and the first part written leaves it out. */
-export interface ExportEnvelope { readonly head: string; readonly tail: string; readonly separator?: string }
+/** What goes around an export's parts. */
+export interface ExportEnvelope { readonly head: string; readonly tail: string }
 
 export interface DatasetExport {
   /** The file in the build, and its path under the base IRI. */
@@ -39,9 +39,11 @@ export interface DatasetExport {
   /** The specification the file follows, for DCAT's dcterms:conformsTo. */
   readonly conformsTo: string;
   readonly title: string;
-  /** One graph's part of the export (its statements or annotations, in their order, each after the envelope's separator), '' if none. */
-  readonly part: (contents: GraphContents, frame: ExportFrame, separator: string) => string;
-  /** What goes around the parts (the separator must not depend on the totals). */
+  /** What starts every item of a part; the first item of the whole export leaves it out. */
+  readonly separator: string;
+  /** One graph's part of the export (its statements or annotations, in their order, each after the separator), '' if none. */
+  readonly part: (contents: GraphContents, frame: ExportFrame) => string;
+  /** What goes around the parts. */
   readonly envelope: (frame: ExportFrame, totals: ExportTotals) => ExportEnvelope;
 }
 
@@ -50,18 +52,23 @@ const annotationsId = (base: string) => `${base}annotations.jsonld`;
 
 export const datasetExports: readonly DatasetExport[] = [
   { file: 'annotations.jsonld', name: 'annotations', mediaType: annotationMediaType, conformsTo: 'http://www.w3.org/TR/annotation-model/', title: 'Web Annotations: every mention and every statement\'s passage',
-    part: ({ annotations }, _frame, separator) => annotationItems(annotations, separator),
+    separator: annotationItemSeparator,
+    part: ({ annotations }) => annotationItems(annotations, annotationItemSeparator),
     envelope: ({ base }, { annotations }) => annotationCollectionEnvelope(annotations, annotationsId(base), annotationCollectionLabel) },
   { file: 'graph.graphml', name: 'graphml', mediaType: graphMlMediaType, conformsTo: 'http://graphml.graphdrawing.org/xmlns', title: 'The network of entities and statements (GraphML)',
+    separator: '',
     part: ({ statements }, { nodes }) => graphMlEdges(statements, nodes),
     envelope: ({ entities }) => graphMlEnvelope(entities, networkDescription) },
   { file: 'graph.gexf', name: 'gexf', mediaType: gexfMediaType, conformsTo: 'http://www.gexf.net/1.2draft', title: 'The network of entities and statements, dated for a timeline (GEXF)',
+    separator: '',
     part: ({ statements }, { nodes }) => gexfEdges(statements, nodes),
     envelope: ({ entities, version }) => gexfEnvelope(entities, networkDescription, version) },
   { file: 'entities.csv', name: 'entities-csv', mediaType: `${csvMediaType}; header=present`, conformsTo: 'https://www.rfc-editor.org/rfc/rfc4180', title: 'The entities (CSV)',
+    separator: '',
     part: () => '',
     envelope: ({ entities }) => ({ head: entitiesCsv({ entities }), tail: '' }) },
   { file: 'statements.csv', name: 'statements-csv', mediaType: `${csvMediaType}; header=present`, conformsTo: 'https://www.rfc-editor.org/rfc/rfc4180', title: 'The statements with source, quote, certainty and dates (CSV)',
+    separator: '',
     part: ({ statements }, { labels }) => statementsCsvRows(statements, labels),
     envelope: () => ({ head: statementsCsvHeader(), tail: '' }) },
 ];
@@ -74,14 +81,11 @@ export const datasetExports: readonly DatasetExport[] = [
  */
 export class ExportsWriter {
   readonly #files: ReadonlyMap<DatasetExport, PartedFile>;
-  readonly #separators = new Map<DatasetExport, string>();
   #annotations = 0;
 
   /** `spillPath(file)`: where an export's parts wait until it is finished. */
   constructor(private readonly frame: ExportFrame, spillPath: (file: string) => string) {
     this.#files = new Map(datasetExports.map((e) => [e, new PartedFile(spillPath(e.file))]));
-    // The separator does not depend on the totals: ask an envelope with one annotation.
-    for (const e of datasetExports) this.#separators.set(e, e.envelope(frame, { annotations: 1 }).separator ?? '');
   }
 
   /** Sets aside one graph's part of every export. */
@@ -89,7 +93,7 @@ export class ExportsWriter {
     const key = partKey(contents);
     if (key === undefined) return;
     this.#annotations += contents.annotations.length;
-    for (const [exported, file] of this.#files) file.add(key, exported.part(contents, this.frame, this.#separators.get(exported)!));
+    for (const [exported, file] of this.#files) file.add(key, exported.part(contents, this.frame));
   }
 
   /** Writes each export whole, into the stream `open` gives for its file. */
@@ -97,7 +101,7 @@ export class ExportsWriter {
     for (const [exported, file] of this.#files) {
       const { head, tail } = exported.envelope(this.frame, { annotations: this.#annotations });
       const target = open(exported.file);
-      await file.finish(target, head, tail, this.#separators.get(exported));
+      await file.finish(target, head, tail, exported.separator);
       target.end();
     }
   }

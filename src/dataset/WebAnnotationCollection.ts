@@ -146,3 +146,6 @@ export function annotationItems(annotations: readonly TextAnnotation[], separato
 }
 
 const itemsMark = '\u0000items\u0000';
+
+/** What starts every item of the whole collection (the same for any number of annotations). */
+export const annotationItemSeparator = annotationCollectionEnvelope(1, '', '').separator;

@@ -60,8 +60,8 @@ describe('the build', () => {
     const whole = readGraphContents(store.getQuads(null, null, null, null).filter((q) => q.graph.termType === 'NamedNode'), manifest.ontologyNamespace);
     const frame = exportFrame(whole.entities, manifest.base, manifest.version);
     for (const exported of datasetExports) {
-      const { head, tail, separator = '' } = exported.envelope(frame, { annotations: whole.annotations.length });
-      const text = head + exported.part(whole, frame, separator).slice(separator.length) + tail;
+      const { head, tail } = exported.envelope(frame, { annotations: whole.annotations.length });
+      const text = head + exported.part(whole, frame).slice(exported.separator.length) + tail;
       expect(read(exported.file) === text, exported.file).toBe(true);
     }
   });
